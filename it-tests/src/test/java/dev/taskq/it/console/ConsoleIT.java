@@ -1,0 +1,347 @@
+package dev.taskq.it.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.taskq.it.harness.Deployments;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The admin console in a real headless Chromium against a Liberty deployment that adds the console
+ * jar and a FORM login page, and nothing else for the console. Runs as a client; the rows are seeded
+ * by JDBC from the test JVM. Screenshots of three pages go to {@code taskq.it.screenshots}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsoleIT {
+
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "admin-secret";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        // dirty only after an hour, so seeded "active" rows stay active; the node works queue default only
+        return Deployments.consoleWar("console-it", Map.of("taskq.dirty-after", "1h", "taskq.poll-interval", "100ms"),
+                ConsoleTasks.class);
+    }
+
+    private static Browser browser;
+
+    @BeforeEach
+    void emptyTable() {
+        Seed.clear();
+        if (browser != null) {
+            browser.forget();
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void theSummaryShowsTheCountsOfEveryGroupPerTaskAndQueue() throws IOException {
+        Seed.everyGroup();
+
+        Browser browser = loggedInAdmin();
+
+        assertThat(browser.find(".total-failed").getText()).isEqualTo("3");
+        assertThat(browser.find(".total-dirty").getText()).isEqualTo("1");
+        assertThat(browser.find(".total-active").getText()).isEqualTo("2");
+        assertThat(browser.find(".total-pending").getText()).isEqualTo("6");
+        assertThat(browser.find(".total-future").getText()).isEqualTo("5");
+        assertThat(summaryRows(browser)).containsExactly(
+                "Invoices.render billing 0 0 0 1 2",
+                "Mailer.welcome mail 2 1 0 4 0",
+                "Reports.daily reports 1 0 2 1 3");
+        assertThat(browser.find("#oldest-pending").getText()).matches("[45]m \\d+s"); // the oldest pending is 5 minutes due
+        browser.screenshot("console-summary.png");
+
+        browser.find("#summary a.count-link").click(); // Invoices.render/billing, pending
+        browser.await().until(driver -> driver.getCurrentUrl().contains("group.xhtml"));
+        assertThat(browser.url()).contains("group=pending", "name=Invoices.render", "queue=billing");
+        assertThat(taskRows(browser)).hasSize(1);
+    }
+
+    @Test
+    void aGroupIsFilteredByTaskNameAndQueue() throws IOException {
+        Instant due = Instant.now().minusSeconds(60);
+        for (int i = 0; i < 3; i++) {
+            Seed.waiting("Mailer.welcome", "mail", "[" + i + "]", due.plusSeconds(i));
+        }
+        Seed.waiting("Mailer.welcome", "bulk", "[10]", due);
+        Seed.waiting("Mailer.welcome", "bulk", "[11]", due);
+        Seed.waiting("Reports.daily", "mail", "[20]", due);
+        Browser browser = loggedInAdmin();
+        browser.open("taskq/group.xhtml?group=pending");
+        assertThat(browser.find("#range").getText()).isEqualTo("1–6 of 6");
+
+        browser.find("#filter-name").sendKeys("Mailer.welcome");
+        browser.find("#filter-queue").sendKeys("mail");
+        browser.click("#filter-apply");
+
+        browser.await().until(driver -> browser.find("#range").getText().equals("1–3 of 3"));
+        assertThat(browser.url()).contains("name=Mailer.welcome", "queue=mail");
+        assertThat(taskRows(browser)).extracting(row -> cells(row).subList(0, 3))
+                .containsExactly(List.of("Mailer.welcome", "[0]", "mail"), List.of("Mailer.welcome", "[1]", "mail"),
+                        List.of("Mailer.welcome", "[2]", "mail"));
+    }
+
+    @Test
+    void aGroupIsPagedForwardAndBackAndSortedEitherWay() throws IOException {
+        Instant start = Instant.now().plus(Duration.ofHours(1));
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            ids.add(Seed.waiting("Digest.weekly", "reports", "[" + i + "]", start.plusSeconds(60L * i)));
+        }
+        Browser browser = loggedInAdmin();
+        browser.open("taskq/group.xhtml?group=future&name=Digest.weekly");
+        assertThat(browser.find("#range").getText()).isEqualTo("1–20 of 45");
+        assertThat(browser.find("#page-of").getText()).isEqualTo("Page 1 of 3");
+        assertThat(firstTask(browser)).isEqualTo(ids.get(0));
+
+        browser.click("a#next");
+        browser.await().until(driver -> browser.find("#page-of").getText().equals("Page 2 of 3"));
+        assertThat(browser.find("#range").getText()).isEqualTo("21–40 of 45");
+        assertThat(firstTask(browser)).isEqualTo(ids.get(20));
+        assertThat(browser.url()).contains("name=Digest.weekly");
+
+        browser.click("a#next");
+        browser.await().until(driver -> browser.find("#page-of").getText().equals("Page 3 of 3"));
+        assertThat(taskRows(browser)).hasSize(5);
+        assertThat(browser.all("a#next")).as("no next link on the last page").isEmpty();
+
+        browser.click("a#previous");
+        browser.await().until(driver -> browser.find("#page-of").getText().equals("Page 2 of 3"));
+        assertThat(firstTask(browser)).isEqualTo(ids.get(20));
+
+        browser.click("a[id$='sort']");
+        browser.await().until(driver -> browser.url().contains("sort=desc"));
+        assertThat(browser.find("#page-of").getText()).isEqualTo("Page 1 of 3");
+        assertThat(firstTask(browser)).isEqualTo(ids.get(44));
+    }
+
+    @Test
+    void theTaskPageShowsTheArgumentsAsJsonAndTheWholeStackTrace() throws IOException {
+        Seed.everyGroup();
+        Browser browser = loggedInAdmin();
+        browser.open("taskq/group.xhtml?group=failed");
+        assertThat(taskRows(browser)).hasSize(3);
+        browser.screenshot("console-group.png");
+
+        browser.all("#rows a.task-link").get(0).click(); // the oldest: Mailer.welcome for ada@example.com
+        String arguments = browser.find("#arguments").getText();
+
+        assertThat(arguments).contains("\"userId\": 42", "\"email\": \"ada@example.com\"", "\"en-GB\"");
+        assertThat(arguments.lines().count()).as("indented over several lines").isGreaterThan(3);
+        String trace = browser.find("#traceback").getText();
+        assertThat(trace.lines().map(String::strip)).containsExactlyElementsOf(Seed.TRACE.lines().map(String::strip).toList());
+        assertThat(browser.find("#error").getText()).contains("mailbox unavailable");
+        assertThat(browser.text()).contains("Retries", "Execute at", "Alive at", "node-7f3a");
+        browser.screenshot("console-task.png", 1180);
+    }
+
+    @Test
+    void retryNowRunsAFailedTaskAndItDisappears() throws IOException {
+        UUID id = Seed.failed("ConsoleTasks.record", "default", "[\"retried-by-console\"]", "java.lang.IllegalStateException: down",
+                "java.lang.IllegalStateException: down", Instant.now().minusSeconds(60));
+        Browser browser = loggedInAdmin();
+        browser.open("taskq/task.xhtml?id=" + id);
+
+        browser.click("input[id='task:retry']");
+
+        browser.await().until(driver -> browser.url().contains("group.xhtml"));
+        assertThat(browser.find(".messages").getText()).contains("Task " + id + " will run now.");
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> !Seed.exists(id) && Seed.effectExists("retried-by-console"));
+        browser.open("taskq/group.xhtml?group=failed");
+        assertThat(browser.find(".empty-note").getText()).contains("No failed tasks");
+    }
+
+    @Test
+    void aSelectionIsDeleted() throws IOException {
+        Instant due = Instant.now().minusSeconds(600);
+        UUID first = Seed.failed("Reports.daily", "reports", "[1]", "boom", "trace", due);
+        UUID second = Seed.failed("Reports.daily", "reports", "[2]", "boom", "trace", due.plusSeconds(1));
+        UUID third = Seed.failed("Reports.daily", "reports", "[3]", "boom", "trace", due.plusSeconds(2));
+        Browser browser = loggedInAdmin();
+        browser.open("taskq/group.xhtml?group=failed");
+
+        browser.click("input[name='selected'][value='" + first + "']");
+        browser.click("input[name='selected'][value='" + third + "']");
+        browser.click("input[id='tasks:deleteSelected']");
+
+        browser.await().until(driver -> browser.text().contains("Deleted 2 tasks."));
+        assertThat(taskRows(browser)).extracting(row -> row.getAttribute("data-task")).containsExactly(second.toString());
+        assertThat(Seed.exists(first)).isFalse();
+        assertThat(Seed.exists(second)).isTrue();
+        assertThat(Seed.exists(third)).isFalse();
+    }
+
+    @Test
+    void everythingMatchingAFilterIsDeletedAfterConfirmingTheCount() throws IOException {
+        Instant due = Instant.now().minusSeconds(60);
+        for (int i = 0; i < 5; i++) {
+            Seed.waiting("Mailer.welcome", "mail", "[" + i + "]", due);
+        }
+        Seed.waiting("Reports.daily", "mail", "[1]", due);
+        Seed.waiting("Reports.daily", "mail", "[2]", due);
+        Browser browser = loggedInAdmin();
+        browser.open("taskq/group.xhtml?group=pending&name=Mailer.welcome&queue=mail");
+
+        browser.click("input[id='tasks:deleteAll']");
+
+        assertThat(browser.find("[id='tasks:question']").getText())
+                .isEqualTo("Delete 5 pending tasks named Mailer.welcome, in queue mail? This cannot be undone.");
+        assertThat(Seed.tasks("Mailer.welcome")).as("nothing is deleted before the confirmation").isEqualTo(5);
+        WebElement confirm = browser.find("input[id='tasks:confirmYes']");
+        assertThat(confirm.getAttribute("value")).isEqualTo("Delete 5 tasks");
+        confirm.click();
+
+        browser.await().until(driver -> browser.text().contains("Deleted 5 tasks."));
+        assertThat(Seed.tasks("Mailer.welcome")).isZero();
+        assertThat(Seed.tasks("Reports.daily")).isEqualTo(2);
+        assertThat(browser.url()).contains("name=Mailer.welcome", "queue=mail");
+        assertThat(browser.find(".empty-note").getText()).contains("No pending tasks match the filter");
+    }
+
+    @Test
+    void aUserWithoutTheRoleIsForbidden() throws Exception {
+        ConsoleHttp visitor = new ConsoleHttp(base()).logIn("visitor", "visitor-secret");
+
+        HttpResponse<String> summary = visitor.get("taskq/index.xhtml");
+        HttpResponse<String> group = visitor.get("taskq/group.xhtml?group=failed");
+
+        assertThat(summary.statusCode()).isEqualTo(403);
+        assertThat(summary.body()).contains("TASKQ05001").doesNotContain("Tasks");
+        assertThat(group.statusCode()).isEqualTo(403);
+        HttpResponse<String> admin = new ConsoleHttp(base()).logIn(ADMIN, ADMIN_PASSWORD).get("taskq/index.xhtml");
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+    }
+
+    @Test
+    void anUnauthenticatedRequestIsSentToLogIn() throws Exception {
+        HttpResponse<String> response = new ConsoleHttp(base()).get("taskq/group.xhtml?group=failed");
+
+        assertThat(response.statusCode()).isIn(302, 303);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login.html"));
+        // outside /taskq/ only the stylesheet is served: never the pages' source as a Faces resource
+        assertThat(new ConsoleHttp(base()).get("jakarta.faces.resource/taskq.css.xhtml?ln=taskq").statusCode()).isEqualTo(200);
+        assertThat(new ConsoleHttp(base()).get("jakarta.faces.resource/group.xhtml.xhtml?ln=taskq").statusCode()).isEqualTo(404);
+
+        Browser browser = browser();
+        browser.open("taskq/");
+        assertThat(browser.find("#login-form")).isNotNull();
+        assertThat(browser.url()).endsWith("/login.html");
+    }
+
+    @Test
+    void aPostWithoutTheViewStateOfARenderedPageChangesNothing() throws Exception {
+        UUID id = Seed.failed("Reports.daily", "reports", "[1]", "boom", "trace", Instant.now().minusSeconds(60));
+        ConsoleHttp admin = new ConsoleHttp(base()).logIn(ADMIN, ADMIN_PASSWORD);
+        HttpResponse<String> page = admin.get("taskq/group.xhtml?group=failed");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String viewState = ConsoleHttp.viewState(page.body());
+
+        // what a forged cross-site form can send: everything but a view state the server gave this session
+        admin.post("taskq/group.xhtml", deleteForm(id, "forged-" + UUID.randomUUID()));
+        admin.post("taskq/group.xhtml", deleteForm(id, null));
+        assertThat(Seed.exists(id)).as("deleted by a forged POST").isTrue();
+
+        // the same POST with the page's own view state works: the view state alone stopped the others
+        admin.post("taskq/group.xhtml", deleteForm(id, viewState));
+        assertThat(Seed.exists(id)).isFalse();
+    }
+
+    @Test
+    void argumentsAndErrorsAreShownAsTextAndNoScriptInThemRuns() throws IOException {
+        UUID id = Seed.failed("Mailer.welcome", "mail", "[\"<script>alert(1)</script>\"]", "<img src=x onerror=alert(2)>",
+                "<script>alert(3)</script>", Instant.now().minusSeconds(60));
+        Browser browser = loggedInAdmin();
+
+        browser.open("taskq/group.xhtml?group=failed");
+        assertThat(browser.alertOpen()).isFalse();
+        assertThat(browser.find("#rows .args").getText()).isEqualTo("[\"<script>alert(1)</script>\"]");
+        assertThat(browser.find("#rows .error").getText()).isEqualTo("<img src=x onerror=alert(2)>");
+        assertThat(browser.all("#rows script, #rows img")).isEmpty();
+
+        browser.open("taskq/task.xhtml?id=" + id);
+        assertThat(browser.alertOpen()).isFalse();
+        assertThat(browser.find("#arguments").getText()).isEqualTo("[\n    \"<script>alert(1)</script>\"\n]");
+        assertThat(browser.find("#traceback").getText()).isEqualTo("<script>alert(3)</script>");
+        assertThat(browser.all("main script, main img")).isEmpty();
+
+        // a filter value is echoed into the form's attributes, escaped
+        browser.open("taskq/group.xhtml?group=failed&name=%22%3E%3Cscript%3Ealert(4)%3C%2Fscript%3E");
+        assertThat(browser.alertOpen()).isFalse();
+        assertThat(browser.find("#filter-name").getAttribute("value")).isEqualTo("\"><script>alert(4)</script>");
+        assertThat(browser.all("main script")).isEmpty();
+    }
+
+    private static List<Map.Entry<String, String>> deleteForm(UUID id, String viewState) {
+        List<Map.Entry<String, String>> form = new ArrayList<>(List.of(Map.entry("tasks", "tasks"), Map.entry("tasks_SUBMIT", "1"),
+                Map.entry("selected", id.toString()), Map.entry("tasks:deleteSelected", "Delete selected")));
+        if (viewState != null) {
+            form.add(Map.entry("jakarta.faces.ViewState", viewState));
+        }
+        return form;
+    }
+
+    private static List<String> summaryRows(Browser browser) {
+        return browser.all("#summary tbody tr").stream()
+                .map(row -> String.join(" ", cells(row).subList(0, 7)))
+                .toList();
+    }
+
+    private static List<WebElement> taskRows(Browser browser) {
+        return browser.all("#rows tbody tr");
+    }
+
+    private static UUID firstTask(Browser browser) {
+        return UUID.fromString(browser.find("#rows tbody tr").getAttribute("data-task"));
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(org.openqa.selenium.By.tagName("td")).stream()
+                .map(WebElement::getText).map(String::strip).filter(text -> !text.isEmpty()).toList();
+    }
+
+    private static Browser loggedInAdmin() throws IOException {
+        Browser browser = browser();
+        browser.logIn(ADMIN, ADMIN_PASSWORD);
+        return browser;
+    }
+
+    private static Browser browser() throws IOException {
+        assumeTrue(Browser.available(), "The console's browser tests need Chromium and its driver at " + Browser.CHROMIUM
+                + " and " + Browser.CHROMEDRIVER + " (apt-get install chromium chromium-driver); .ci/run installs them.");
+        if (browser == null) {
+            browser = new Browser(base());
+        }
+        return browser;
+    }
+
+    private static String base() {
+        return "http://localhost:" + System.getProperty("taskq.it.http.port", "9580") + "/console-it/";
+    }
+}

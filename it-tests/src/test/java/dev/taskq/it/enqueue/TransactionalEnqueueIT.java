@@ -1,0 +1,103 @@
+package dev.taskq.it.enqueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static dev.taskq.it.support.Eventually.eventually;
+import static dev.taskq.it.support.Eventually.within;
+
+import dev.taskq.TaskHandle;
+import dev.taskq.TaskOptions;
+import dev.taskq.TaskQueue;
+import dev.taskq.it.harness.Deployments;
+import dev.taskq.it.support.TaskTable;
+import dev.taskq.jpa.TaskEntity;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Enqueue joins the caller's JTA transaction; a task's own work and the removal of its row commit together. */
+@ExtendWith(ArquillianExtension.class)
+class TransactionalEnqueueIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("enqueue", Map.of("taskq.poll-interval", "100ms"), TransactionalEnqueueIT.class, AccountTasks.class);
+    }
+
+    @Inject
+    TaskQueue tasks;
+
+    @Inject
+    TaskTable table;
+
+    @Inject
+    UserTransaction transaction;
+
+    @BeforeEach
+    void emptyTables() {
+        table.clear();
+    }
+
+    @Test
+    void rolledBackEnqueueLeavesNoRowAndNeverRuns() throws Exception {
+        transaction.begin();
+        tasks.enqueue(AccountTasks.class, accounts -> accounts.recordSignup("rolled-back"));
+        transaction.rollback();
+
+        assertThat(table.tasks()).isZero();
+        // a task enqueued afterwards runs; by then the rolled-back one would have run too
+        tasks.enqueue(AccountTasks.class, accounts -> accounts.recordSignup("after"));
+        eventually().until(() -> table.effect("signup:after").isPresent());
+        assertThat(table.effect("signup:rolled-back")).isEmpty();
+    }
+
+    @Test
+    void committedEnqueueWritesExactlyOneRowThatRuns() throws Exception {
+        transaction.begin();
+        tasks.enqueue(AccountTasks.class, accounts -> accounts.recordSignup("rolled-back"));
+        transaction.rollback();
+        transaction.begin();
+        // due in 3 s, so the row can be counted before a worker takes it
+        TaskHandle handle = tasks.enqueue(AccountTasks.class, accounts -> accounts.recordSignup("ada"),
+                TaskOptions.defaults().countdown(Duration.ofSeconds(3)));
+        transaction.commit();
+
+        assertThat(table.all()).extracting(TaskEntity::getId).containsExactly(handle.id());
+        TaskEntity row = table.task(handle.id()).orElseThrow();
+        assertThat(row.getName()).isEqualTo("AccountTasks.recordSignup");
+        assertThat(row.getQueue()).isEqualTo("default");
+        assertThat(row.getArgs()).isEqualTo("[\"ada\"]");
+
+        eventually().until(() -> table.effect("signup:ada").isPresent());
+        eventually().until(() -> table.tasks() == 0);
+        assertThat(table.effect("signup:rolled-back")).isEmpty();
+    }
+
+    @Test
+    void taskThatWritesAndReturnsKeepsItsWorkAndLosesItsRow() {
+        TaskHandle handle = tasks.enqueue(AccountTasks.class, accounts -> accounts.recordSignup("grace"));
+
+        eventually().until(() -> table.task(handle.id()).isEmpty());
+        assertThat(table.effect("signup:grace")).hasValueSatisfying(effect -> assertThat(effect.getDetail()).isEqualTo("grace"));
+    }
+
+    @Test
+    void taskThatWritesAndThrowsLosesItsWorkAndIsMarkedFailedWithTheStackTrace() {
+        TaskHandle handle = tasks.enqueue(AccountTasks.class, accounts -> accounts.recordThenFail("linus"));
+
+        eventually().until(() -> table.task(handle.id()).map(TaskEntity::isFailed).orElse(false));
+        TaskEntity row = table.task(handle.id()).orElseThrow();
+        assertThat(row.getError()).isEqualTo("java.lang.IllegalStateException: payment gateway refused linus");
+        assertThat(row.getTraceback())
+                .startsWith("java.lang.IllegalStateException: payment gateway refused linus")
+                .contains("at dev.taskq.it.enqueue.AccountTasks.recordThenFail");
+        assertThat(row.getRetries()).isZero();
+        assertThat(table.effect("charge:linus")).isEmpty();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.taskq.it.harness;
+
+import java.nio.file.Path;
+
+/** Where the build put the Liberty server and the test WAR's libraries (system properties set by failsafe). */
+public final class ServerFiles {
+
+    private ServerFiles() {
+    }
+
+    static Path overridesDirectory() {
+        return Path.of(required("taskq.it.server.dir")).resolve("configDropins").resolve("overrides");
+    }
+
+    static Path librariesDirectory() {
+        return Path.of(required("taskq.it.libs"));
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set; run the integration tests with mvn verify");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.taskq.it.queues;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static dev.taskq.it.support.Eventually.eventually;
+import static dev.taskq.it.support.Eventually.within;
+
+import dev.taskq.TaskHandle;
+import dev.taskq.TaskOptions;
+import dev.taskq.TaskQueue;
+import dev.taskq.it.harness.Deployments;
+import dev.taskq.it.support.TaskTable;
+import dev.taskq.jpa.TaskEntity;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A node works only on the queues in taskq.queues. */
+@ExtendWith(ArquillianExtension.class)
+class QueueIsolationIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("queues", Map.of("taskq.queues", "a", "taskq.poll-interval", "100ms"),
+                QueueIsolationIT.class, QueueTasks.class);
+    }
+
+    @Inject
+    TaskQueue tasks;
+
+    @Inject
+    TaskTable table;
+
+    @Test
+    void nodeOfQueueANeverRunsATaskOfQueueB() {
+        table.clear();
+        // enqueued first, so due first: a worker that took queue b would take these before the last one
+        TaskHandle declaredOnB = tasks.enqueue(QueueTasks.class, q -> q.onB("declared-b"));
+        TaskHandle movedToB = tasks.enqueue(QueueTasks.class, q -> q.onA("moved-b"), TaskOptions.defaults().queue("b"));
+        tasks.enqueue(QueueTasks.class, q -> q.onA("on-a"));
+
+        within(Duration.ofSeconds(30)).until(() -> QueueTasks.RAN.contains("on-a"));
+        assertThat(QueueTasks.RAN).containsExactly("on-a");
+        assertThat(table.task(declaredOnB.id())).hasValueSatisfying(row -> {
+            assertThat(row.getQueue()).isEqualTo("b");
+            assertThat(row.isStarted()).isFalse();
+        });
+        assertThat(table.task(movedToB.id())).map(TaskEntity::isStarted).contains(false);
+    }
+}

@@ -1,0 +1,611 @@
+package dev.taskq.bench.launcher;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Runs the whole benchmark with one command: creates a fresh database, starts the benchmark's Liberty
+ * server on it, asks the WAR to run every measurement (each system in turn, repeated), prints the tables
+ * with taskq/db-scheduler ratios, writes them with the raw results and the chart to {@code bench.out},
+ * stops the server and drops the database.
+ *
+ * <p>Started by {@code mvn -B -Pbench -pl taskq-bench -am -DskipTests verify} (exec:java on the test
+ * classpath); the build passes its settings as system properties (see the module's pom.xml).
+ */
+public final class BenchLauncher {
+
+    private static final List<Integer> CONCURRENCIES = List.of(4, 16, 32);
+    private static final String TASKQ = "taskq";
+    private static final List<String> MICROS = List.of("managed-executor", "plain-executor", "tx-empty", "autocommit-select",
+            "tx-xa-select", "tx-local-select", "cdi-invoke");
+    private static final String DB_SCHEDULER = "db-scheduler";
+
+    private final boolean smoke = Boolean.getBoolean("bench.smoke");
+    private final int repetitions = smoke ? 1 : Math.max(1, Integer.getInteger("bench.repetitions", 3));
+    private final int drainTasks = Integer.getInteger("bench.drain.tasks", smoke ? 1_000 : 100_000);
+    private final int singleEnqueues = Integer.getInteger("bench.single.enqueues", smoke ? 1_000 : 10_000);
+    private final int enqueueThreads = 8;
+    private final int latencyRate = 50;
+    private final int latencySeconds = Integer.getInteger("bench.latency.seconds", smoke ? 3 : 20);
+    private final int breakdownTasks = smoke ? 1_000 : 20_000;
+    /** the workloads to run, comma-separated: enqueue, drain, latency, breakdown; all by default */
+    private final List<String> only = List.of(System.getProperty("bench.only", "enqueue,drain,latency,breakdown").split(","));
+    /** pooled connections report their statistics to PostgreSQL at the latest 10 s after they went idle */
+    private final Duration statsFlush = Duration.ofSeconds(11);
+
+    private final Path out = Path.of(System.getProperty("bench.out", "target/bench-results"));
+    private final int port = Integer.getInteger("bench.port", 9780);
+    private final Path wlpDir = Path.of(property("bench.wlp.dir"));
+    private final Path serverDir = Path.of(property("bench.server.dir"));
+    private final String jvmArgs = System.getProperty("bench.jvmArgs", "").trim();
+    /**
+     * Liberty's default executor runs taskq's workers; it sizes itself, slowly (10 to 16 threads were seen in
+     * drains at concurrency 32). The default floor of 48 threads lets taskq's concurrency 32 be 32 threads, as
+     * db-scheduler's threads(32) are. 0: the executor as it comes.
+     */
+    private final int executorCoreThreads = Integer.getInteger("bench.executor.coreThreads", 48);
+    private final List<Sample> samples = new ArrayList<>();
+    private final Map<String, String> machine = new LinkedHashMap<>();
+    private final LibertyServer liberty;
+    private BenchClient client;
+    private BenchDatabase database;
+
+    private BenchLauncher() {
+        liberty = new LibertyServer(wlpDir, serverDir.getFileName().toString());
+    }
+
+    public static void main(String[] args) throws Exception {
+        new BenchLauncher().run();
+    }
+
+    private void run() throws Exception {
+        requireFreePort();
+        Files.createDirectories(out);
+        Thread cleanup = new Thread(this::shutDown, "taskq-bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        long started = System.nanoTime();
+        try {
+            database = BenchDatabase.create(property("bench.db.host"), Integer.parseInt(property("bench.db.port")),
+                    property("bench.db.user"), System.getProperty("bench.db.password", System.getenv().getOrDefault("PGPASSWORD", "")));
+            say("Database " + database.name() + " (PostgreSQL " + database.version() + ")");
+            database.writeServerVariables(serverDir);
+            writeExecutorOverride();
+            Path console = out.resolve("liberty-console.log");
+            say("Starting Liberty server " + serverDir.getFileName() + " on port " + port + " (console: " + console + ")"
+                    + (jvmArgs.isEmpty() ? "" : " with " + jvmArgs));
+            liberty.start(console, jvmArgs);
+            client = new BenchClient(port);
+            if (!liberty.awaitUp(client.ping(), Duration.ofMinutes(5))) {
+                throw new IllegalStateException("The benchmark WAR did not answer at " + client.ping() + "; see "
+                        + serverDir.resolve("logs/messages.log"));
+            }
+            describeMachine();
+            say("Liberty is up after " + seconds(started) + " s; " + (smoke ? "SMOKE run" : "full run") + ": "
+                    + repetitions + " repetition(s), drains of " + String.format(Locale.ROOT, "%,d", drainTasks) + " tasks");
+            measure();
+            report(seconds(started));
+        } finally {
+            shutDown();
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
+        say("Done in " + seconds(started) + " s. Results in " + out.toAbsolutePath());
+    }
+
+    // --- the plan ---------------------------------------------------------------------------------------
+
+    private void measure() throws Exception {
+        say("Warm-up (not recorded)");
+        for (String system : List.of(TASKQ, DB_SCHEDULER)) {
+            database.prepare();
+            client.post(params("op", "drain", "system", system, "n", Math.min(drainTasks, 5_000), "concurrency", 16));
+        }
+        for (String system : List.of("taskq-jta", "taskq-autocommit", DB_SCHEDULER)) {
+            database.prepare();
+            client.post(params("op", "enqueue-single", "system", system, "n", Math.min(singleEnqueues, 1_000), "threads", enqueueThreads));
+        }
+
+        for (int rep = 0; rep < repetitions && only.contains("enqueue"); rep++) {
+            List<String> systems = rotate(List.of("taskq-jta", "taskq-autocommit", DB_SCHEDULER), rep);
+            for (String system : systems) {
+                sample("enqueue-single", system, enqueueThreads, rep, false,
+                        params("op", "enqueue-single", "system", system, "n", singleEnqueues, "threads", enqueueThreads));
+            }
+        }
+
+        for (int rep = 0; rep < repetitions && only.contains("drain"); rep++) {
+            for (int c = 0; c < CONCURRENCIES.size(); c++) {
+                int concurrency = CONCURRENCIES.get(c);
+                for (String system : rotate(List.of(TASKQ, DB_SCHEDULER), rep + c)) {
+                    sample("drain", system, concurrency, rep, rep == 0 && !smoke,
+                            params("op", "drain", "system", system, "n", drainTasks, "concurrency", concurrency));
+                }
+            }
+        }
+
+        for (int rep = 0; rep < repetitions && only.contains("latency"); rep++) {
+            for (String system : rotate(List.of(TASKQ, DB_SCHEDULER), rep)) {
+                sample("latency", system, latencyRate, rep, false,
+                        params("op", "latency", "system", system, "rate", latencyRate, "seconds", latencySeconds));
+            }
+        }
+
+        for (int rep = 0; rep < repetitions && only.contains("breakdown"); rep++) {
+            sample("record-only", TASKQ, 0, rep, false, params("op", "record-only", "n", drainTasks));
+            sample("insert", TASKQ, 1, rep, false, params("op", "insert", "n", drainTasks, "perCall", 1));
+            sample("insert", TASKQ, 1000, rep, false, params("op", "insert", "n", drainTasks, "perCall", 1000));
+            sample("insert-one-statement", TASKQ, 1, rep, false, params("op", "insert-one-statement", "n", drainTasks));
+            sample("claim", TASKQ, 1, rep, false, params("op", "claim", "n", breakdownTasks, "limit", 1));
+            sample("claim", TASKQ, 16, rep, false, params("op", "claim", "n", breakdownTasks, "limit", 16));
+            sample("complete", "jta", 0, rep, false, params("op", "complete", "n", breakdownTasks / 2, "jta", true));
+            sample("complete", "autocommit", 0, rep, false, params("op", "complete", "n", breakdownTasks / 2, "jta", false));
+            sample("complete", "jta-local", 0, rep, false, params("op", "complete", "n", breakdownTasks / 2, "jta", true, "datasource", "local"));
+            for (String kind : MICROS) {
+                sample("micro", kind, 0, rep, false, params("op", "micro", "kind", kind, "n", breakdownTasks / 2));
+            }
+        }
+    }
+
+    private void sample(String workload, String system, int variant, int rep, boolean counters, Map<String, Object> parameters)
+            throws Exception {
+        database.prepare();
+        if (counters) {
+            Thread.sleep(statsFlush.toMillis()); // what ran before has reported its statistics
+        }
+        Map<String, Long> before = counters ? database.counters() : Map.of();
+        JsonObject result = client.post(parameters);
+        Map<String, Long> delta = new LinkedHashMap<>();
+        if (counters) {
+            Thread.sleep(statsFlush.toMillis());
+            Map<String, Long> after = database.counters();
+            after.forEach((key, value) -> delta.put(key, value - before.getOrDefault(key, 0L)));
+        }
+        Sample sample = new Sample(workload, system, variant, rep, result, delta);
+        samples.add(sample);
+        say(String.format(Locale.ROOT, "  %-15s %-17s %5s  rep %d  %s", workload, system, variant == 0 ? "" : variant, rep + 1, brief(sample)));
+        writeRaw();
+    }
+
+    private static String brief(Sample sample) {
+        JsonObject result = sample.result();
+        if (result.containsKey("p50Ms")) {
+            return String.format(Locale.ROOT, "p50 %.2f ms  p99 %.2f ms  max %.2f ms  (%d samples)",
+                    sample.number("p50Ms"), sample.number("p99Ms"), sample.number("maxMs"), result.getInt("count"));
+        }
+        String line = String.format(Locale.ROOT, "%,10.0f /s  %7.2f s  %6.1f µs each", sample.number("perSecond"),
+                sample.number("seconds"), sample.number("microsPerItem"));
+        if (result.containsKey("enqueue")) {
+            line += String.format(Locale.ROOT, "   (bulk enqueue %,.0f /s)", sample.number("enqueue.perSecond"));
+        }
+        return line;
+    }
+
+    // --- the report -------------------------------------------------------------------------------------
+
+    private void report(long totalSeconds) throws IOException {
+        List<Table> tables = new ArrayList<>();
+        String taskqLabel = jvmArgs.isEmpty() ? TASKQ : TASKQ + " (" + jvmArgs + ")";
+
+        Table enqueue = new Table("Enqueue (operations per second; median of " + repetitions + ", min–max)",
+                "workload", taskqLabel, DB_SCHEDULER, "taskq / db-scheduler");
+        Stats taskqBulk = stats("drain", TASKQ, null, "enqueue.perSecond");
+        Stats dbBulk = stats("drain", DB_SCHEDULER, null, "enqueue.perSecond");
+        enqueue.row(String.format(Locale.ROOT, "%,d enqueues in one transaction (taskq: enqueue per task; db-scheduler: one scheduleBatch)", drainTasks),
+                Table.rate(taskqBulk), Table.rate(dbBulk), Table.ratio(taskqBulk, dbBulk));
+        Stats taskqJta = stats("enqueue-single", "taskq-jta", null, "perSecond");
+        Stats taskqAuto = stats("enqueue-single", "taskq-autocommit", null, "perSecond");
+        Stats dbSingle = stats("enqueue-single", DB_SCHEDULER, null, "perSecond");
+        enqueue.row(String.format(Locale.ROOT, "%,d single-enqueue transactions from %d threads (taskq: JTA begin/enqueue/commit; db-scheduler: schedule)",
+                singleEnqueues, enqueueThreads), Table.rate(taskqJta), Table.rate(dbSingle), Table.ratio(taskqJta, dbSingle));
+        enqueue.row(String.format(Locale.ROOT, "%,d single enqueues from %d threads, no JTA transaction (auto-commit)", singleEnqueues, enqueueThreads),
+                Table.rate(taskqAuto), Table.rate(dbSingle), Table.ratio(taskqAuto, dbSingle));
+        enqueue.note("The bulk figures come from the set-up of every drain below (" + CONCURRENCIES.size() * repetitions + " runs per system).");
+        tables.add(enqueue);
+
+        Table drain = new Table(String.format(Locale.ROOT, "End-to-end drain of %,d no-op tasks by one node (tasks per second; median of %d, min–max)",
+                drainTasks, repetitions), "concurrency", taskqLabel, DB_SCHEDULER, "taskq / db-scheduler");
+        Map<String, List<Stats>> chart = new LinkedHashMap<>();
+        chart.put(taskqLabel, new ArrayList<>());
+        chart.put(DB_SCHEDULER + " " + System.getProperty("bench.dbscheduler.version", "16.2.0") + " (lock-and-fetch)", new ArrayList<>());
+        Stats bestTaskq = null;
+        Stats bestDb = null;
+        int bestTaskqAt = 0;
+        int bestDbAt = 0;
+        for (int concurrency : CONCURRENCIES) {
+            Stats t = stats("drain", TASKQ, concurrency, "perSecond");
+            Stats d = stats("drain", DB_SCHEDULER, concurrency, "perSecond");
+            drain.row(String.valueOf(concurrency), Table.rate(t), Table.rate(d), Table.ratio(t, d));
+            List<List<Stats>> lists = new ArrayList<>(chart.values());
+            lists.get(0).add(t);
+            lists.get(1).add(d);
+            if (t.present() && (bestTaskq == null || t.median() > bestTaskq.median())) {
+                bestTaskq = t;
+                bestTaskqAt = concurrency;
+            }
+            if (d.present() && (bestDb == null || d.median() > bestDb.median())) {
+                bestDb = d;
+                bestDbAt = concurrency;
+            }
+        }
+        if (bestTaskq != null && bestDb != null) {
+            drain.row("best of each (taskq " + bestTaskqAt + ", db-scheduler " + bestDbAt + ")",
+                    Table.rate(bestTaskq), Table.rate(bestDb), Table.ratio(bestTaskq, bestDb));
+        }
+        StringBuilder threads = new StringBuilder("Threads of Liberty's default executor (taskq's workers, claim loops, heartbeat, servlet) at the end of taskq's drains:");
+        for (int concurrency : CONCURRENCIES) {
+            threads.append(" c").append(concurrency).append(' ').append(samples.stream()
+                    .filter(s -> s.workload().equals("drain") && s.system().equals(TASKQ) && s.variant() == concurrency)
+                    .map(s -> String.valueOf((int) s.number("libertyExecutorThreads"))).toList());
+        }
+        drain.note(threads.toString());
+        drain.note("Timed from the commit of the enqueue transaction (taskq) or scheduler.start() (db-scheduler) until the task table holds no row of the run.");
+        tables.add(drain);
+
+        Table cpu = new Table("CPU time per 1,000 tasks (ms; Liberty JVM + PostgreSQL backends of the run's database; median of " + repetitions + ")",
+                "workload", taskqLabel + " (JVM + PG)", DB_SCHEDULER + " (JVM + PG)", "taskq / db-scheduler");
+        for (int concurrency : CONCURRENCIES) {
+            cpuRow(cpu, "drain, concurrency " + concurrency, "drain", concurrency, "", TASKQ, DB_SCHEDULER);
+        }
+        cpuRow(cpu, "bulk enqueue in one transaction", "drain", null, "enqueue.", TASKQ, DB_SCHEDULER);
+        cpuRow(cpu, "single-enqueue transactions (taskq: JTA)", "enqueue-single", null, "", "taskq-jta", DB_SCHEDULER);
+        cpuRow(cpu, "single enqueues (taskq: auto-commit)", "enqueue-single", null, "", "taskq-autocommit", DB_SCHEDULER);
+        cpu.note("Lower is better. Read from /proc: the server's JVM (all of it, taskq's idle pollers included) and the backends of this run's database;"
+                + " autovacuum is left out. On 2 cores, 2,000 ms of CPU per 1,000 tasks caps throughput near 1,000 tasks/s.");
+        tables.add(cpu);
+
+        Table work = databaseWork();
+        if (!work.isEmpty()) {
+            tables.add(work);
+        }
+
+        Table latency = new Table(String.format(Locale.ROOT, "Latency from enqueue to task start at %d tasks/s for %d s on an idle node (ms; median of %d, min–max)",
+                latencyRate, latencySeconds, repetitions), "statistic", taskqLabel, DB_SCHEDULER, "taskq / db-scheduler");
+        for (String statistic : List.of("p50Ms", "p90Ms", "p99Ms", "maxMs", "meanMs")) {
+            Stats t = stats("latency", TASKQ, null, statistic);
+            Stats d = stats("latency", DB_SCHEDULER, null, statistic);
+            latency.row(statistic.replace("Ms", ""), Table.millis(t), Table.millis(d), Table.ratio(t, d));
+        }
+        latency.note("Lower is better; a ratio below 1 means taskq starts tasks sooner. Clock start: just before the enqueue / schedule call"
+                + " that inserts and commits the row; clock stop: first line of the task.");
+        tables.add(latency);
+
+        Table costs = new Table("Where taskq's time goes: its own repository calls, one thread (µs per item, median of " + repetitions + ")",
+                "measurement", "µs per item", "items per second", "");
+        costRow(costs, "enqueue: TaskQueue.enqueue in one JTA transaction (from the drain set-up)", stats("drain", TASKQ, null, "enqueue.microsPerItem"),
+                stats("drain", TASKQ, null, "enqueue.perSecond"));
+        costRow(costs, "enqueue without SQL: TaskQueue.signature (recording proxy + JSON-B)", stats("record-only", TASKQ, 0, "microsPerItem"),
+                stats("record-only", TASKQ, 0, "perSecond"));
+        costRow(costs, "insert: JdbcTaskRepository.insert, 1 row per call, one transaction", stats("insert", TASKQ, 1, "microsPerItem"),
+                stats("insert", TASKQ, 1, "perSecond"));
+        costRow(costs, "insert: the same INSERT, one connection and one PreparedStatement for all rows, executeUpdate per row",
+                stats("insert-one-statement", TASKQ, 1, "microsPerItem"), stats("insert-one-statement", TASKQ, 1, "perSecond"));
+        costRow(costs, "insert: JdbcTaskRepository.insert, 1,000 rows per call (JDBC batch)", stats("insert", TASKQ, 1000, "microsPerItem"),
+                stats("insert", TASKQ, 1000, "perSecond"));
+        costRow(costs, "claim: JdbcTaskRepository.claim, limit 1", stats("claim", TASKQ, 1, "microsPerItem"), stats("claim", TASKQ, 1, "perSecond"));
+        costRow(costs, "claim: JdbcTaskRepository.claim, limit 16", stats("claim", TASKQ, 16, "microsPerItem"), stats("claim", TASKQ, 16, "perSecond"));
+        costRow(costs, "complete: JdbcTaskRepository.delete in its own JTA transaction (begin, delete, commit)", stats("complete", "jta", 0, "microsPerItem"),
+                stats("complete", "jta", 0, "perSecond"));
+        costRow(costs, "complete: JdbcTaskRepository.delete, auto-commit", stats("complete", "autocommit", 0, "microsPerItem"),
+                stats("complete", "autocommit", 0, "perSecond"));
+        costRow(costs, "complete: the same in a JTA transaction, through a non-XA data source", stats("complete", "jta-local", 0, "microsPerItem"),
+                stats("complete", "jta-local", 0, "perSecond"));
+        Map<String, String> microLabels = new LinkedHashMap<>();
+        microLabels.put("managed-executor", "hand-off: ManagedExecutorService.submit(empty).get() (taskq's workers)");
+        microLabels.put("plain-executor", "hand-off: ThreadPoolExecutor.submit(empty).get() (db-scheduler's threads)");
+        microLabels.put("tx-empty", "JTA: UserTransaction begin + commit, no resource");
+        microLabels.put("autocommit-select", "SQL round trip: SELECT 1, auto-commit, XA DefaultDataSource");
+        microLabels.put("tx-xa-select", "JTA: begin, SELECT 1 on the XA DefaultDataSource, commit");
+        microLabels.put("tx-local-select", "JTA: begin, SELECT 1 on a non-XA data source, commit");
+        microLabels.put("cdi-invoke", "CDI: TaskInvoker's steps (request context, contextual reference, Method.invoke)");
+        microLabels.forEach((kind, label) -> costRow(costs, label, stats("micro", kind, 0, "microsPerItem"), stats("micro", kind, 0, "perSecond")));
+        tables.add(costs);
+
+        Table targets = targets(taskqBulk, dbBulk, bestTaskq, bestDb);
+        tables.add(targets);
+
+        StringBuilder text = new StringBuilder();
+        text.append("\n").append("=".repeat(100)).append("\n");
+        text.append("taskq benchmark, ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append(smoke ? "  [SMOKE]" : "").append('\n');
+        machine.forEach((key, value) -> text.append(String.format(Locale.ROOT, "  %-22s %s%n", key, value)));
+        text.append(String.format(Locale.ROOT, "  %-22s %s%n", "load average at end", loadAverage()));
+        text.append(String.format(Locale.ROOT, "  %-22s %d s%n", "total time", totalSeconds));
+        tables.forEach(table -> text.append(table.text()));
+        text.append("=".repeat(100)).append('\n');
+        System.out.print(text);
+        Files.writeString(out.resolve("report.txt"), text, StandardCharsets.UTF_8);
+
+        StringBuilder adoc = new StringBuilder("// generated by taskq-bench (BenchLauncher)\n\n");
+        adoc.append("[cols=\"1,3\"]\n|===\n");
+        machine.forEach((key, value) -> adoc.append("| ").append(key).append(" | ").append(value.replace("|", "\\|")).append('\n'));
+        adoc.append("| load average at end | ").append(loadAverage()).append('\n');
+        adoc.append("| total time | ").append(totalSeconds).append(" s\n|===\n\n");
+        tables.forEach(table -> adoc.append(table.asciidoc()));
+        Files.writeString(out.resolve("report.adoc"), adoc, StandardCharsets.UTF_8);
+
+        Chart.throughput(out.resolve("bench-throughput.png"),
+                String.format(Locale.ROOT, "End-to-end drain of %,d no-op tasks, one node", drainTasks),
+                Runtime.getRuntime().availableProcessors() + " cores, " + memory() + "; PostgreSQL "
+                        + machine.getOrDefault("PostgreSQL", "?").split(" ")[0] + "; Open Liberty " + machine.getOrDefault("Open Liberty", "?")
+                        + "; JDK " + Runtime.version().feature() + "; median of " + repetitions + (smoke ? "  [SMOKE]" : ""),
+                CONCURRENCIES, chart);
+    }
+
+    /** Database work per 1,000 drained tasks, from PostgreSQL's statistics of the first repetition. */
+    private Table databaseWork() {
+        Table table = new Table("Database work per 1,000 drained tasks (PostgreSQL statistics, first repetition)",
+                "run", "transactions", "claim statements (due-index scans)", "updates (HOT)", "deletes");
+        for (int concurrency : CONCURRENCIES) {
+            for (String system : List.of(TASKQ, DB_SCHEDULER)) {
+                Sample sample = samples.stream().filter(s -> s.workload().equals("drain") && s.system().equals(system)
+                        && s.variant() == concurrency && !s.counters().isEmpty()).findFirst().orElse(null);
+                if (sample == null) {
+                    continue;
+                }
+                Map<String, Long> c = sample.counters();
+                String tablePrefix = system.equals(TASKQ) ? "taskq_task" : "scheduled_tasks";
+                long scans = system.equals(TASKQ) ? c.getOrDefault("taskq_task_due_idx.scans", 0L)
+                        : c.getOrDefault("execution_time_idx.scans", 0L) + c.getOrDefault("priority_execution_time_idx.scans", 0L);
+                double per = 1000.0 / drainTasks;
+                table.row(system + " c" + concurrency,
+                        Table.number(c.getOrDefault("xact_commit", 0L) * per, 0),
+                        Table.number(scans * per, 1),
+                        Table.number(c.getOrDefault(tablePrefix + ".upd", 0L) * per, 0) + " ("
+                                + Table.number(c.getOrDefault(tablePrefix + ".hot_upd", 0L) * per, 0) + ")",
+                        Table.number(c.getOrDefault(tablePrefix + ".del", 0L) * per, 0));
+            }
+        }
+        table.note("Transactions include the enqueue transaction and, for either system, the other system's idle polling during the run"
+                + " (taskq: 4 queues polling once a second). Claim statements: scans of taskq_task_due_idx / db-scheduler's execution_time_idx.");
+        return table;
+    }
+
+    private void cpuRow(Table table, String label, String workload, Integer variant, String prefix, String taskqSystem, String otherSystem) {
+        Stats t = stats(workload, taskqSystem, variant, cpuPerThousand(prefix, "total"));
+        Stats d = stats(workload, otherSystem, variant, cpuPerThousand(prefix, "total"));
+        Stats tJvm = stats(workload, taskqSystem, variant, cpuPerThousand(prefix, "liberty"));
+        Stats tPg = stats(workload, taskqSystem, variant, cpuPerThousand(prefix, "postgres"));
+        Stats dJvm = stats(workload, otherSystem, variant, cpuPerThousand(prefix, "liberty"));
+        Stats dPg = stats(workload, otherSystem, variant, cpuPerThousand(prefix, "postgres"));
+        table.row(label, cpuCell(t, tJvm, tPg), cpuCell(d, dJvm, dPg), Table.ratio(t, d));
+    }
+
+    private static String cpuCell(Stats total, Stats jvm, Stats postgres) {
+        if (!total.present()) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%,.0f (%,.0f + %,.0f)", total.median(), jvm.median(), postgres.median());
+    }
+
+    private static void costRow(Table table, String label, Stats micros, Stats perSecond) {
+        table.row(label, Table.micros(micros), Table.rate(perSecond), "");
+    }
+
+    private Table targets(Stats taskqBulk, Stats dbBulk, Stats bestTaskq, Stats bestDb) {
+        Table table = new Table("Targets of issue 6 (ratios from this run)", "target", "wanted", "measured", "met");
+        if (bestTaskq != null && bestDb != null) {
+            double ratio = bestTaskq.median() / bestDb.median();
+            table.row("end-to-end, atomic completion, best vs best", "≥ 1.20×", String.format(Locale.ROOT, "%.2f×", ratio), ratio >= 1.2 ? "yes" : "NO");
+        }
+        table.row("end-to-end, batched completion (taskq.completion=batched)", "≥ 3×",
+                jvmArgs.contains("completion=batched") && bestTaskq != null && bestDb != null
+                        ? String.format(Locale.ROOT, "%.2f×", bestTaskq.median() / bestDb.median()) : "not run",
+                jvmArgs.contains("completion=batched") && bestTaskq != null && bestDb != null
+                        ? (bestTaskq.median() / bestDb.median() >= 3 ? "yes" : "NO") : "n/a");
+        Stats p50 = stats("latency", TASKQ, null, "p50Ms");
+        Stats p99 = stats("latency", TASKQ, null, "p99Ms");
+        table.row("enqueue→start latency p50 (idle node)", "≤ 5 ms", Table.millis(p50), p50.present() ? (p50.median() <= 5 ? "yes" : "NO") : "n/a");
+        table.row("enqueue→start latency p99 (idle node)", "≤ 20 ms", Table.millis(p99), p99.present() ? (p99.median() <= 20 ? "yes" : "NO") : "n/a");
+        if (taskqBulk.present() && dbBulk.present()) {
+            double ratio = taskqBulk.median() / dbBulk.median();
+            table.row(String.format(Locale.ROOT, "%,d enqueues in one transaction vs scheduleBatch", drainTasks), "≥ 1.00×",
+                    String.format(Locale.ROOT, "%.2f×", ratio), ratio >= 1 ? "yes" : "NO");
+        }
+        return table;
+    }
+
+    private Stats stats(String workload, String system, Integer variant, String metric) {
+        return stats(workload, system, variant, s -> s.number(metric));
+    }
+
+    private Stats stats(String workload, String system, Integer variant, java.util.function.ToDoubleFunction<Sample> metric) {
+        Predicate<Sample> match = s -> s.workload().equals(workload) && s.system().equals(system)
+                && (variant == null || s.variant() == variant);
+        return Stats.of(samples.stream().filter(match).map(s -> metric.applyAsDouble(s)).toList());
+    }
+
+    /** CPU milliseconds per 1,000 items of the object at {@code prefix} ("" for the result itself, "enqueue." for a drain's enqueue). */
+    private static java.util.function.ToDoubleFunction<Sample> cpuPerThousand(String prefix, String part) {
+        return s -> {
+            double count = s.number(prefix + "count");
+            double liberty = s.number(prefix + "cpu.libertyMs");
+            double postgres = s.number(prefix + "cpu.postgresMs");
+            double value = switch (part) {
+                case "liberty" -> liberty;
+                case "postgres" -> postgres;
+                default -> liberty + postgres;
+            };
+            return value / count * 1000;
+        };
+    }
+
+    private void writeRaw() throws IOException {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (Sample sample : samples) {
+            JsonObjectBuilder counters = Json.createObjectBuilder();
+            sample.counters().forEach(counters::add);
+            array.add(Json.createObjectBuilder().add("workload", sample.workload()).add("system", sample.system())
+                    .add("variant", sample.variant()).add("repetition", sample.repetition() + 1)
+                    .add("result", sample.result()).add("counters", counters));
+        }
+        JsonObjectBuilder machineJson = Json.createObjectBuilder();
+        machine.forEach(machineJson::add);
+        Files.writeString(out.resolve("results.json"),
+                Json.createObjectBuilder().add("smoke", smoke).add("machine", machineJson).add("samples", array).build().toString(),
+                StandardCharsets.UTF_8);
+    }
+
+    // --- the machine ------------------------------------------------------------------------------------
+
+    private void describeMachine() throws Exception {
+        JsonObject server = client.get(params("op", "ping"));
+        machine.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + memory() + " memory, load average "
+                + loadAverage() + " at start (other engineers' builds and servers shared the machine)");
+        machine.put("CPU", cpuModel());
+        machine.put("PostgreSQL", database.version() + " on " + property("bench.db.host") + ":" + property("bench.db.port"));
+        machine.put("JDK (server)", server.getString("java") + ", max heap " + server.getInt("maxHeapMb") + " MB");
+        machine.put("Open Liberty", liberty.version());
+        machine.put("versions", System.getProperty("bench.versions", "?"));
+        machine.put("taskq source", gitState());
+        machine.put("settings", String.format(Locale.ROOT, "%d repetition(s); drain %,d tasks; single enqueues %,d from %d threads; latency %d/s for %d s; "
+                + "taskq poll-interval 1s, db-scheduler pollingInterval 1s, lock-and-fetch (0.5, 1.0); Liberty executor %s%s%s",
+                repetitions, drainTasks, singleEnqueues, enqueueThreads, latencyRate, latencySeconds,
+                executorCoreThreads > 0 ? "coreThreads=" + executorCoreThreads : "as it comes (self-sizing)",
+                jvmArgs.isEmpty() ? "" : "; server JVM_ARGS " + jvmArgs,
+                System.getProperty("bench.only") == null ? "" : "; only " + String.join(", ", only)));
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "?";
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "?";
+    }
+
+    /** The commit of the taskq sources measured, and whether its main modules had uncommitted changes. */
+    private static String gitState() {
+        String root = System.getProperty("bench.root");
+        if (root == null) {
+            return "?";
+        }
+        try {
+            String commit = run(root, "git", "rev-parse", "--short", "HEAD").trim();
+            String dirty = run(root, "git", "status", "--porcelain", "--", "taskq-api", "taskq-jpa", "taskq-cdi-extension").trim();
+            return "commit " + commit + (dirty.isEmpty() ? "" : " + uncommitted changes in taskq-api/-jpa/-cdi-extension");
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static String run(String directory, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(new java.io.File(directory)).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + ": " + output);
+        }
+        return output;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** Liberty's default executor runs taskq's workers (and the servlet); optionally give it a floor of threads. */
+    private void writeExecutorOverride() throws IOException {
+        Path file = serverDir.resolve("configDropins").resolve("overrides").resolve("bench-executor.xml");
+        if (executorCoreThreads > 0) {
+            Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- written by the benchmark launcher: -Dbench.executor.coreThreads -->\n"
+                    + "<server>\n  <executor coreThreads=\"" + executorCoreThreads + "\"/>\n</server>\n", StandardCharsets.UTF_8);
+        } else {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    // --- plumbing ---------------------------------------------------------------------------------------
+
+    private synchronized void shutDown() {
+        try {
+            liberty.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (database != null) {
+            try {
+                database.close();
+                say("Dropped database " + database.name());
+            } catch (Exception e) {
+                System.err.println("Could not drop database " + database.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void requireFreePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("localhost"))) {
+            // free
+        } catch (BindException e) {
+            throw new IllegalStateException("Port " + port + " is in use; run with -Dbench.port=<another port>", e);
+        }
+    }
+
+    private static List<String> rotate(List<String> systems, int by) {
+        List<String> rotated = new ArrayList<>(systems);
+        java.util.Collections.rotate(rotated, -(by % systems.size()));
+        return rotated;
+    }
+
+    private static Map<String, Object> params(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static long seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000_000L;
+    }
+
+    private static void say(String line) {
+        System.out.println("[taskq-bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + line);
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set; run the benchmark with\n"
+                    + "  mvn -B -Pbench -pl taskq-bench -am -DskipTests verify");
+        }
+        return value;
+    }
+}

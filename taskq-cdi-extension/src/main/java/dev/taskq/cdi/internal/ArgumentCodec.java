@@ -1,0 +1,146 @@
+package dev.taskq.cdi.internal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.StringReader;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * Writes a task's arguments as a JSON array with JSON-B, each with its parameter's generic type,
+ * and reads them back. Never Java serialization. Thread-safe.
+ */
+public final class ArgumentCodec implements AutoCloseable {
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    /**
+     * Writes the arguments and checks that each reads back to an equal value.
+     *
+     * @throws IllegalArgumentException naming the task, the method and the argument position
+     */
+    public String encode(TaskDefinition task, Object[] arguments) {
+        Type[] types = task.parameterTypes();
+        StringJoiner array = new StringJoiner(",", "[", "]");
+        for (int i = 0; i < arguments.length; i++) {
+            array.add(encodeOne(task, i, types[i], arguments[i]));
+        }
+        return array.toString();
+    }
+
+    /**
+     * Reads stored arguments for the task's current parameter types.
+     *
+     * @throws IllegalArgumentException saying why they no longer fit
+     */
+    public Object[] decode(TaskDefinition task, String json) {
+        Type[] types = task.parameterTypes();
+        JsonArray array;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            array = reader.readArray();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the stored text is not a JSON array: " + e.getMessage(), e);
+        }
+        if (array.size() != types.length) {
+            throw new IllegalArgumentException("stored " + array.size() + " argument(s), the method takes " + types.length);
+        }
+        Object[] arguments = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            JsonValue value = array.get(i);
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                if (types[i] instanceof Class<?> type && type.isPrimitive()) {
+                    throw new IllegalArgumentException("argument " + (i + 1) + " is null but the parameter is a " + type.getName());
+                }
+                continue;
+            }
+            try {
+                arguments[i] = jsonb.fromJson(value.toString(), boxed(types[i]));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("argument " + (i + 1) + " cannot be read as " + types[i].getTypeName()
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return arguments;
+    }
+
+    private String encodeOne(TaskDefinition task, int index, Type declared, Object argument) {
+        if (argument == null) {
+            return "null";
+        }
+        Type type = boxed(declared);
+        Method method = task.method();
+        String json;
+        try {
+            json = jsonb.toJson(argument, type);
+        } catch (RuntimeException e) {
+            throw TaskqMessages.argumentNotWritable(task.name(), method, index + 1, declared, e);
+        }
+        Object readBack;
+        try {
+            readBack = jsonb.fromJson(json, type);
+        } catch (RuntimeException e) {
+            throw TaskqMessages.argumentNotReadable(task.name(), method, index + 1, declared, e);
+        }
+        if (!sameValue(argument, readBack, json, type)) {
+            throw TaskqMessages.argumentNotEqual(task.name(), method, index + 1, declared, argument.getClass());
+        }
+        return json;
+    }
+
+    /**
+     * Equal by {@code equals}; or, for types that do not define equality (plain classes, and
+     * collections of them), equal JSON when written again: nothing was lost on the way.
+     */
+    private boolean sameValue(Object original, Object readBack, String json, Type type) {
+        if (Objects.deepEquals(original, readBack)) {
+            return true;
+        }
+        if (readBack == null) {
+            return false;
+        }
+        boolean container = original instanceof Collection || original instanceof Map || original.getClass().isArray();
+        if (definesEquals(original.getClass()) && !container) {
+            return false;
+        }
+        try {
+            return json.equals(jsonb.toJson(readBack, type));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean definesEquals(Class<?> type) {
+        try {
+            return type.getMethod("equals", Object.class).getDeclaringClass() != Object.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static Type boxed(Type type) {
+        if (!(type instanceof Class<?> primitive) || !primitive.isPrimitive()) {
+            return type;
+        }
+        if (primitive == int.class) return Integer.class;
+        if (primitive == long.class) return Long.class;
+        if (primitive == boolean.class) return Boolean.class;
+        if (primitive == double.class) return Double.class;
+        if (primitive == float.class) return Float.class;
+        if (primitive == short.class) return Short.class;
+        if (primitive == byte.class) return Byte.class;
+        return Character.class;
+    }
+
+    @Override
+    public void close() throws Exception {
+        jsonb.close();
+    }
+}

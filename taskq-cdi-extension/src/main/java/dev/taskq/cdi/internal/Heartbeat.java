@@ -1,0 +1,88 @@
+package dev.taskq.cdi.internal;
+
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Proves that this node's running tasks are alive: once per {@code taskq.heartbeat-interval} one
+ * statement sets {@code alive_at} of all of them. Its own short autocommit statement, so it never
+ * waits for a task's transaction; a task whose heartbeat stops (the node died or lost the
+ * database) turns dirty after {@code taskq.dirty-after}.
+ */
+final class Heartbeat {
+
+    private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
+
+    private final TaskqRuntime runtime;
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final Object signal = new Object();
+    private volatile boolean beating = true;
+    private Future<?> loop;
+
+    Heartbeat(TaskqRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    void start(ManagedExecutorService executor) {
+        loop = executor.submit(this::loop);
+    }
+
+    void started(UUID taskId) {
+        running.add(taskId);
+    }
+
+    void finished(UUID taskId) {
+        running.remove(taskId);
+    }
+
+    /** True while the loop runs as it should; false if it died. */
+    boolean alive() {
+        return loop == null || !loop.isDone() || !beating;
+    }
+
+    void stop() {
+        beating = false;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    private void loop() {
+        Duration interval = runtime.config().heartbeatInterval();
+        String node = runtime.config().node();
+        boolean failing = false;
+        while (beating) {
+            try {
+                synchronized (signal) {
+                    TimeUnit.NANOSECONDS.timedWait(signal, interval.toNanos());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!beating || running.isEmpty()) {
+                continue;
+            }
+            try {
+                runtime.repository().heartbeat(node, List.copyOf(running), runtime.clock().instant());
+                if (failing) {
+                    LOG.info("taskq heartbeat reaches the database again");
+                    failing = false;
+                }
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    LOG.log(Level.WARNING, e.getMessage() + " The heartbeat keeps trying every " + interval + ".", e);
+                    failing = true;
+                }
+            }
+        }
+    }
+}

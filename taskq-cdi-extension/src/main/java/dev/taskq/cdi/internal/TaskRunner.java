@@ -1,0 +1,151 @@
+package dev.taskq.cdi.internal;
+
+import dev.taskq.Retry;
+import dev.taskq.jpa.internal.ClaimedTask;
+import dev.taskq.jpa.internal.JdbcTaskRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one claimed task to its end: the call and the delete of its row in one JTA transaction,
+ * so the task's own database work and its removal commit together; on failure a retry or a
+ * failed row. Never throws: a broken row becomes a failed task, never a dead worker.
+ */
+@ApplicationScoped
+public class TaskRunner {
+
+    private static final Logger LOG = Logger.getLogger(TaskRunner.class.getName());
+
+    @Inject
+    TaskqRuntime runtime;
+
+    @Inject
+    TaskInvoker invoker;
+
+    private volatile UserTransaction transaction;
+
+    /**
+     * @param abandoned true once the node stopped waiting for this task (shutdown timeout): its
+     *                  outcome is then not written, so the row stays started and turns dirty
+     */
+    void run(ClaimedTask claimed, BooleanSupplier abandoned) {
+        JdbcTaskRepository repository = runtime.repository();
+        try {
+            Instant now = runtime.clock().instant();
+            if (claimed.expiredAt(now)) {
+                repository.delete(claimed.id(), node());
+                LOG.info(() -> "Task " + claimed.id() + " (" + claimed.name() + ") expired at " + claimed.expiresAt() + " before it ran; deleted unrun");
+                return;
+            }
+            Optional<TaskDefinition> task = runtime.registry().byName(claimed.name());
+            if (task.isEmpty()) {
+                fail(claimed, TaskqMessages.unknownTask(claimed.name()), null);
+                return;
+            }
+            Object[] arguments;
+            try {
+                arguments = runtime.codec().decode(task.get(), claimed.args());
+            } catch (IllegalArgumentException e) {
+                fail(claimed, TaskqMessages.argumentsNotReadable(claimed.name(), e.getMessage()), stackTrace(e));
+                return;
+            }
+            try {
+                callAndDelete(task.get(), claimed, arguments, abandoned);
+            } catch (Throwable error) {
+                if (abandoned.getAsBoolean()) {
+                    LOG.warning(() -> "Task " + claimed.id() + " (" + claimed.name() + ") was still running when the node stopped"
+                            + " waiting for it; its work is rolled back and its row stays started, so it shows as dirty.");
+                    return;
+                }
+                afterFailure(task.get(), claimed, unwrap(error));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Could not record the outcome of task " + claimed.id() + " (" + claimed.name()
+                    + "). Its row stays started and will show as dirty; retry or delete it from the console.", e);
+        }
+    }
+
+    private void callAndDelete(TaskDefinition task, ClaimedTask claimed, Object[] arguments, BooleanSupplier abandoned) throws Exception {
+        UserTransaction tx = transaction();
+        tx.begin();
+        try {
+            invoker.invoke(task, arguments);
+            if (abandoned.getAsBoolean()) {
+                throw new IllegalStateException("abandoned at shutdown");
+            }
+            if (!runtime.repository().delete(claimed.id(), node())) {
+                // Someone retried or deleted the row while it looked dirty; it is no longer ours to complete.
+                throw new LostTaskException(claimed.id(), claimed.name(), node());
+            }
+        } catch (Throwable error) {
+            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                tx.rollback();
+            }
+            throw error;
+        }
+        tx.commit(); // a RollbackException here (e.g. a constraint the task violated at flush) is a failed run
+    }
+
+    private void afterFailure(TaskDefinition task, ClaimedTask claimed, Throwable error) {
+        if (error instanceof LostTaskException) {
+            LOG.warning(error.getMessage());
+            return;
+        }
+        Instant now = runtime.clock().instant();
+        Optional<Instant> retryAt = RetryPolicy.retryAt(task.settings(), claimed.retries(), error, now);
+        Throwable reported = error instanceof Retry && error.getCause() != null ? error.getCause() : error;
+        if (retryAt.isPresent()) {
+            runtime.repository().scheduleRetry(claimed.id(), node(), retryAt.get(), errorLine(reported), stackTrace(reported));
+            LOG.fine(() -> "Task " + claimed.id() + " (" + claimed.name() + ") will be retried at " + retryAt.get() + " after " + errorLine(reported));
+        } else {
+            fail(claimed, errorLine(reported), stackTrace(reported));
+        }
+    }
+
+    private void fail(ClaimedTask claimed, String error, String traceback) {
+        runtime.repository().markFailed(claimed.id(), node(), error, traceback, runtime.clock().instant());
+        LOG.warning(() -> "Task " + claimed.id() + " (" + claimed.name() + ") failed and is kept for inspection: " + error);
+    }
+
+    private String node() {
+        return runtime.config().node();
+    }
+
+    private UserTransaction transaction() {
+        UserTransaction tx = transaction;
+        if (tx == null) {
+            tx = TaskqRuntime.lookup("java:comp/UserTransaction", "the JTA UserTransaction");
+            transaction = tx;
+        }
+        return tx;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        if (error instanceof RollbackException && error.getCause() != null) {
+            return error.getCause();
+        }
+        return error;
+    }
+
+    private static String errorLine(Throwable error) {
+        String message = error.getMessage();
+        String line = error.getClass().getName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        return line.length() > 2000 ? line.substring(0, 2000) : line;
+    }
+
+    private static String stackTrace(Throwable error) {
+        StringWriter text = new StringWriter();
+        error.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.taskq.cdi.internal;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
+
+/** The node's workers, one {@link QueueWorker} per configured queue, on the configured ManagedExecutorService. */
+@ApplicationScoped
+public class WorkerPool {
+
+    private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
+
+    @Inject
+    TaskqRuntime runtime;
+
+    @Inject
+    TaskRunner runner;
+
+    private final List<QueueWorker> workers = new CopyOnWriteArrayList<>();
+    private volatile Heartbeat heartbeat;
+    private final Map<String, QueueWorker> byQueue = new ConcurrentHashMap<>();
+
+    synchronized void start() {
+        TaskqConfig config = runtime.config();
+        if (!config.workerEnabled()) {
+            LOG.info(() -> "taskq workers are off (" + TaskqConfig.WORKER_ENABLED + "=false): this node only enqueues");
+            return;
+        }
+        ManagedExecutorService executor = TaskqRuntime.lookup(config.executor(), TaskqConfig.EXECUTOR);
+        heartbeat = new Heartbeat(runtime);
+        heartbeat.start(executor);
+        config.concurrencyByQueue().forEach((queue, concurrency) -> {
+            QueueWorker worker = new QueueWorker(queue, concurrency, runtime, runner, executor, heartbeat);
+            workers.add(worker);
+            byQueue.put(queue, worker);
+            worker.start();
+        });
+    }
+
+    /** The queues whose claim loop or whose heartbeat has died; empty when the workers are healthy. */
+    public List<String> deadLoops() {
+        List<String> dead = new ArrayList<>();
+        workers.stream().filter(worker -> !worker.alive()).forEach(worker -> dead.add("worker of queue " + worker.queue()));
+        if (heartbeat != null && !heartbeat.alive()) {
+            dead.add("heartbeat");
+        }
+        return dead;
+    }
+
+    /** Wakes this node's worker of {@code queue}, if it has one: a task for it has just been committed. */
+    void wakeUp(String queue) {
+        QueueWorker worker = byQueue.get(queue);
+        if (worker != null) {
+            worker.wakeUp();
+        }
+    }
+
+    /** Stops claiming and waits up to {@code taskq.shutdown-timeout} for running tasks. */
+    @PreDestroy
+    public synchronized void stop() {
+        if (workers.isEmpty()) {
+            return;
+        }
+        workers.forEach(QueueWorker::stopClaiming);
+        long deadline = System.nanoTime() + runtime.config().shutdownTimeout().toNanos();
+        boolean idle = true;
+        try {
+            for (QueueWorker worker : workers) {
+                idle &= worker.awaitIdle(deadline);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            idle = false;
+        }
+        // Tasks still running from here on stop beating and turn dirty: never silently lost.
+        heartbeat.stop();
+        if (!idle) {
+            LOG.warning(() -> "taskq stopped with tasks still running after " + TaskqConfig.SHUTDOWN_TIMEOUT + "="
+                    + runtime.config().shutdownTimeout() + "; they will show as dirty: retry or delete them from the console");
+        }
+        workers.clear();
+        byQueue.clear();
+    }
+}
