@@ -2,13 +2,20 @@ package dev.taskq.console;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * What the console tells its user, each problem with a stable id (TASKQ05xxx, message-ranges.txt).
- * Messages survive the redirect that follows a command when it navigates with {@link #redirect}.
+ * Messages survive the redirect that follows a command when it navigates with {@link #redirect} and
+ * the page redirected to calls {@link #restore()} when it loads.
  */
 final class ConsoleMessages {
+
+    /** The session attribute that carries messages across a redirect. */
+    private static final String CARRIED = ConsoleMessages.class.getName() + ".carried";
 
     private ConsoleMessages() {
     }
@@ -60,10 +67,37 @@ final class ConsoleMessages {
         context.addMessage(null, new FacesMessage(severity, text, null));
     }
 
-    /** Navigates to {@code outcome} with a redirect, taking this request's messages along. */
+    /**
+     * Navigates to {@code outcome} with a redirect, taking this request's messages along in the
+     * session. Not the Faces flash: it hands messages over through a cookie to "the next request",
+     * which another request of the same browser can be (a flaky browser test showed the outcome of a
+     * delete lost), and a user must always see what a command did.
+     */
     static String redirect(String outcome) {
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        FacesContext context = FacesContext.getCurrentInstance();
+        List<FacesMessage> messages = new ArrayList<>(context.getMessageList(null));
+        if (!messages.isEmpty()) {
+            Map<String, Object> session = context.getExternalContext().getSessionMap();
+            @SuppressWarnings("unchecked")
+            List<FacesMessage> carried = (List<FacesMessage>) session.get(CARRIED);
+            ArrayList<FacesMessage> all = carried == null ? new ArrayList<>() : new ArrayList<>(carried);
+            all.addAll(messages);
+            session.put(CARRIED, all);
+        }
         return outcome + (outcome.contains("?") ? "&" : "?") + "faces-redirect=true";
+    }
+
+    /** Shows the messages a command carried across its redirect ({@link #redirect}); called by each page's load. */
+    static void restore() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context.getExternalContext().getSession(false) == null) {
+            return;
+        }
+        Map<String, Object> session = context.getExternalContext().getSessionMap();
+        Object carried = session.remove(CARRIED);
+        if (carried instanceof List<?> messages) {
+            messages.forEach(message -> context.addMessage(null, (FacesMessage) message));
+        }
     }
 
     private static String id(int number) {

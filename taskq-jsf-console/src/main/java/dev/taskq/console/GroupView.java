@@ -53,6 +53,7 @@ public class GroupView implements Serializable {
 
     /** Reads and checks the URL's parameters, then the page; runs on the GET. */
     public void load() {
+        ConsoleMessages.restore();
         if (group != null && !group.isBlank() && TaskGroup.of(group).isEmpty()) {
             ConsoleMessages.warn(ConsoleMessages.unknownGroup(group));
             group = TaskGroup.FAILED.key();

@@ -29,6 +29,7 @@ public class TaskView implements Serializable {
 
     /** Reads the task named by the URL; runs on the GET. */
     public void load() {
+        ConsoleMessages.restore();
         try {
             taskId = UUID.fromString(id == null ? "" : id.strip());
         } catch (IllegalArgumentException e) {

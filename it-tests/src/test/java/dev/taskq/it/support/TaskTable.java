@@ -63,6 +63,11 @@ public class TaskTable {
         return insert(name, args, false, Instant.now(), null);
     }
 
+    /** A waiting row due at {@code executeAt}, written without waking any worker. */
+    public UUID insertWaiting(String name, String args, Instant executeAt) throws SQLException {
+        return insert(name, args, false, executeAt, null);
+    }
+
     /** A started row whose node stopped beating at {@code aliveAt}. */
     public UUID insertDirty(String name, String node, Instant aliveAt) throws SQLException {
         return insert(name, "[]", true, aliveAt, node);

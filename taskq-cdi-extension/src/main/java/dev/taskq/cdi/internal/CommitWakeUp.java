@@ -9,9 +9,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Wakes this node's workers of a queue as soon as an enqueue to it commits, so an idle worker
- * starts a due task at once instead of at its next poll. Never before the commit: a rolled-back
- * enqueue wakes nobody. One synchronization per transaction, however many tasks it enqueues.
+ * Wakes the workers of a queue as soon as an enqueue to it commits, so an idle worker starts a due
+ * task at once instead of at its next poll: this node's directly, the other nodes' through a
+ * PostgreSQL NOTIFY ({@link WakeUpSender}, {@link WakeUpListener}). Never before the commit: a
+ * rolled-back enqueue wakes nobody. One synchronization per transaction, however many tasks it
+ * enqueues.
  */
 @ApplicationScoped
 public class CommitWakeUp {
@@ -21,13 +23,18 @@ public class CommitWakeUp {
     @Inject
     WorkerPool workers;
 
+    @Inject
+    TaskqRuntime runtime;
+
     private volatile TransactionSynchronizationRegistry registry;
+    private volatile WakeUpSender sender;
 
     /** Called after a row for {@code queue} was written on the calling thread. */
     void enqueued(String queue) {
         TransactionSynchronizationRegistry transactions = registry();
         if (transactions.getTransactionKey() == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             workers.wakeUp(queue); // no transaction: the row is already committed
+            notifyOtherNodes(Set.of(queue));
             return;
         }
         @SuppressWarnings("unchecked")
@@ -44,12 +51,32 @@ public class CommitWakeUp {
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
                         pending.forEach(workers::wakeUp);
+                        notifyOtherNodes(pending);
                     }
                 }
             });
             queues = pending;
         }
         queues.add(queue);
+    }
+
+    private void notifyOtherNodes(Set<String> queues) {
+        if (runtime.config().notifyEnabled()) {
+            sender().send(queues);
+        }
+    }
+
+    private WakeUpSender sender() {
+        WakeUpSender current = sender;
+        if (current == null) {
+            synchronized (this) {
+                if (sender == null) {
+                    sender = new WakeUpSender(runtime);
+                }
+                current = sender;
+            }
+        }
+        return current;
     }
 
     private TransactionSynchronizationRegistry registry() {

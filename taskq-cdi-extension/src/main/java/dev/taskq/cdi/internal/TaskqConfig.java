@@ -48,6 +48,8 @@ public final class TaskqConfig {
     public static final String HEALTH_MAX_DIRTY = "taskq.health.max-dirty";
     /** This node's name, stored on the tasks it claims. Default host name and process id. */
     public static final String NODE = "taskq.node";
+    /** Enqueue commits send a PostgreSQL NOTIFY, and workers LISTEN for them, so every node wakes at once. */
+    public static final String NOTIFY = "taskq.notify";
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
@@ -68,6 +70,7 @@ public final class TaskqConfig {
     private final String executor;
     private final String dataSource;
     private final boolean migrate;
+    private final boolean notify;
     private final String node;
     private final OptionalLong healthMaxDirty;
 
@@ -83,6 +86,7 @@ public final class TaskqConfig {
         executor = reader.text(EXECUTOR, DEFAULT_EXECUTOR);
         dataSource = reader.text(DATASOURCE, DEFAULT_DATASOURCE);
         migrate = reader.bool(MIGRATE, true);
+        notify = reader.bool(NOTIFY, true);
         node = reader.text(NODE, defaultNodeName());
         healthMaxDirty = reader.raw(HEALTH_MAX_DIRTY).isPresent()
                 ? OptionalLong.of(reader.nonNegativeLong(HEALTH_MAX_DIRTY)) : OptionalLong.empty();
@@ -118,6 +122,7 @@ public final class TaskqConfig {
     public String executor() { return executor; }
     public String dataSource() { return dataSource; }
     public boolean migrate() { return migrate; }
+    public boolean notifyEnabled() { return notify; }
     public String node() { return node; }
     public OptionalLong healthMaxDirty() { return healthMaxDirty; }
 

@@ -115,6 +115,25 @@ public final class TaskqMessages {
                 + detail + "); the parameters changed after the task was enqueued. Delete the task, or restore the old signature.";
     }
 
+    // ---- 06xxx: operations, in the log
+
+    public static String cannotListen(String why) {
+        return id(6001) + "taskq does not listen for wake-ups from other nodes: " + why + ". Tasks enqueued on this node"
+                + " still start at once; those enqueued elsewhere wait up to " + TaskqConfig.POLL_INTERVAL + ". To fix it,"
+                + " let the application load the PostgreSQL driver's classes from the same library as the datasource"
+                + " (Open Liberty: give the JDBC library the id 'global', or reference it with the application's"
+                + " classloader commonLibraryRef), or set " + TaskqConfig.NOTIFY + "=false to silence this message.";
+    }
+
+    public static String listeningLost(String why) {
+        return id(6002) + "taskq lost its connection listening for wake-ups (" + why + "); it reconnects with a growing"
+                + " pause, and meanwhile workers poll every " + TaskqConfig.POLL_INTERVAL + ".";
+    }
+
+    public static String listeningAgain() {
+        return id(6003) + "taskq listens for wake-ups again.";
+    }
+
     private static String id(int number) {
         return String.format("TASKQ%05d: ", number);
     }

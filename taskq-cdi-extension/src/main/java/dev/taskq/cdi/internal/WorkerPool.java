@@ -25,6 +25,7 @@ public class WorkerPool {
 
     private final List<QueueWorker> workers = new CopyOnWriteArrayList<>();
     private volatile Heartbeat heartbeat;
+    private volatile WakeUpListener listener;
     private final Map<String, QueueWorker> byQueue = new ConcurrentHashMap<>();
 
     synchronized void start() {
@@ -42,6 +43,10 @@ public class WorkerPool {
             byQueue.put(queue, worker);
             worker.start();
         });
+        if (config.notifyEnabled()) {
+            listener = new WakeUpListener(runtime, this::wakeUp);
+            listener.start(executor);
+        }
     }
 
     /** The queues whose claim loop or whose heartbeat has died; empty when the workers are healthy. */
@@ -50,6 +55,9 @@ public class WorkerPool {
         workers.stream().filter(worker -> !worker.alive()).forEach(worker -> dead.add("worker of queue " + worker.queue()));
         if (heartbeat != null && !heartbeat.alive()) {
             dead.add("heartbeat");
+        }
+        if (listener != null && !listener.alive()) {
+            dead.add("wake-up listener");
         }
         return dead;
     }
@@ -69,6 +77,9 @@ public class WorkerPool {
             return;
         }
         workers.forEach(QueueWorker::stopClaiming);
+        if (listener != null) {
+            listener.stop();
+        }
         long deadline = System.nanoTime() + runtime.config().shutdownTimeout().toNanos();
         boolean idle = true;
         try {

@@ -1,0 +1,103 @@
+package dev.taskq.cdi.internal;
+
+import dev.taskq.jpa.internal.WakeUpChannel;
+import dev.taskq.jpa.internal.WakeUpChannel.DriverNotVisibleException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Listens for the wake-ups that enqueues on any node send when they commit ({@link CommitWakeUp}),
+ * and wakes this node's worker of the named queue, so an idle worker starts a task enqueued
+ * elsewhere within milliseconds. Holds one connection of the datasource while it listens; a lost
+ * connection is logged once and opened again with a growing pause. Polling covers the gap.
+ */
+final class WakeUpListener {
+
+    private static final Logger LOG = Logger.getLogger(WakeUpListener.class.getName());
+    private static final Duration WAIT = Duration.ofSeconds(1);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
+    private final TaskqRuntime runtime;
+    private final Consumer<String> wakeUp;
+    private final Object signal = new Object();
+    private volatile boolean listening = true;
+    private volatile boolean endedOnPurpose;
+    private Future<?> loop;
+
+    WakeUpListener(TaskqRuntime runtime, Consumer<String> wakeUp) {
+        this.runtime = runtime;
+        this.wakeUp = wakeUp;
+    }
+
+    void start(ManagedExecutorService executor) {
+        loop = executor.submit(this::loop);
+    }
+
+    /** True while the loop runs as it should, or ended on purpose (stopped, or listening is impossible here); false if it died. */
+    boolean alive() {
+        return loop == null || !loop.isDone() || !listening || endedOnPurpose;
+    }
+
+    /** Stops within about a second, giving the connection back. */
+    void stop() {
+        listening = false;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    private void loop() {
+        int failures = 0;
+        while (listening) {
+            try (WakeUpChannel.Listener listener = WakeUpChannel.listen(runtime.dataSource())) {
+                if (failures > 0) {
+                    LOG.info(TaskqMessages.listeningAgain());
+                }
+                failures = 0;
+                while (listening) {
+                    // a set: many enqueues to one queue wake its worker once
+                    new HashSet<>(listener.await(WAIT)).forEach(wakeUp);
+                }
+            } catch (DriverNotVisibleException e) {
+                LOG.info(TaskqMessages.cannotListen(e.getMessage()));
+                endedOnPurpose = true;
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (!listening) {
+                    return;
+                }
+                failures++;
+                if (failures == 1) {
+                    LOG.log(Level.WARNING, TaskqMessages.listeningLost(e.getMessage()), e);
+                }
+                if (!pause(failures)) {
+                    return;
+                }
+            }
+        }
+        endedOnPurpose = true;
+    }
+
+    private boolean pause(int failures) {
+        Duration pause = WAIT.multipliedBy(1L << Math.min(failures, 5));
+        long nanos = (pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause).toNanos();
+        synchronized (signal) {
+            try {
+                if (listening) {
+                    TimeUnit.NANOSECONDS.timedWait(signal, nanos);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return listening;
+    }
+}
