@@ -5,40 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskq.TaskCall;
-import dev.taskq.TaskQueue;
 import dev.taskq.it.harness.Deployments;
-import dev.taskq.it.support.TaskTable;
+import dev.taskq.it.support.InContainerTest;
 import dev.taskq.jpa.TaskEntity;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Bad input gets a clear error that names what was wrong, and loses nothing. */
 @ExtendWith(ArquillianExtension.class)
-class BadInputIT {
+class BadInputIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("bad-input", Map.of("taskq.poll-interval", "50ms"),
                 BadInputIT.class, InputTasks.class, NotABean.class, Unwritable.class, NoDefaultConstructor.class, Pair.class);
-    }
-
-    @Inject
-    TaskQueue tasks;
-
-    @Inject
-    TaskTable table;
-
-    @BeforeEach
-    void emptyTable() {
-        table.clear();
     }
 
     @Test

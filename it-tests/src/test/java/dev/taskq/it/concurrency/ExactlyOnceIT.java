@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.taskq.it.support.Eventually.eventually;
 import static dev.taskq.it.support.Eventually.within;
 
-import dev.taskq.TaskQueue;
 import dev.taskq.it.harness.Deployments;
-import dev.taskq.it.support.TaskTable;
+import dev.taskq.it.support.InContainerTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** With several workers claiming at once, each task runs exactly once. */
 @ExtendWith(ArquillianExtension.class)
-class ExactlyOnceIT {
+class ExactlyOnceIT extends InContainerTest {
 
     private static final int TASKS = 200;
 
@@ -31,17 +30,10 @@ class ExactlyOnceIT {
     }
 
     @Inject
-    TaskQueue tasks;
-
-    @Inject
-    TaskTable table;
-
-    @Inject
     UserTransaction transaction;
 
     @Test
     void twoHundredTasksAtConcurrencyFourEachRunOnce() throws Exception {
-        table.clear();
         transaction.begin();
         for (int number = 0; number < TASKS; number++) {
             int n = number;

@@ -3,37 +3,23 @@ package dev.taskq.it.eager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskq.TaskHandle;
-import dev.taskq.TaskQueue;
 import dev.taskq.it.harness.Deployments;
-import dev.taskq.it.support.TaskTable;
-import jakarta.inject.Inject;
+import dev.taskq.it.support.InContainerTest;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** taskq.eager=true (Celery's task_always_eager): the call runs at once, through the real bean. */
 @ExtendWith(ArquillianExtension.class)
-class EagerModeIT {
+class EagerModeIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("eager", Map.of("taskq.eager", "true"),
                         EagerModeIT.class, EagerTasks.class, Audited.class, AuditInterceptor.class);
-    }
-
-    @Inject
-    TaskQueue tasks;
-
-    @Inject
-    TaskTable table;
-
-    @BeforeEach
-    void emptyTable() {
-        table.clear();
     }
 
     @Test

@@ -6,9 +6,8 @@ import static dev.taskq.it.support.Eventually.within;
 
 import dev.taskq.TaskHandle;
 import dev.taskq.TaskOptions;
-import dev.taskq.TaskQueue;
 import dev.taskq.it.harness.Deployments;
-import dev.taskq.it.support.TaskTable;
+import dev.taskq.it.support.InContainerTest;
 import dev.taskq.jpa.TaskEntity;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -17,13 +16,12 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Enqueue joins the caller's JTA transaction; a task's own work and the removal of its row commit together. */
 @ExtendWith(ArquillianExtension.class)
-class TransactionalEnqueueIT {
+class TransactionalEnqueueIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
@@ -31,18 +29,7 @@ class TransactionalEnqueueIT {
     }
 
     @Inject
-    TaskQueue tasks;
-
-    @Inject
-    TaskTable table;
-
-    @Inject
     UserTransaction transaction;
-
-    @BeforeEach
-    void emptyTables() {
-        table.clear();
-    }
 
     @Test
     void rolledBackEnqueueLeavesNoRowAndNeverRuns() throws Exception {

@@ -3,6 +3,7 @@ package dev.taskq.it.harness;
 import dev.taskq.it.support.Effect;
 import dev.taskq.it.support.TaskTable;
 import dev.taskq.it.support.Eventually;
+import dev.taskq.it.support.InContainerTest;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ public final class Deployments {
                 .collect(Collectors.joining("\n", "", "\n"));
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
-                .addClasses(Effect.class, TaskTable.class, Eventually.class)
+                .addClasses(Effect.class, TaskTable.class, Eventually.class, InContainerTest.class)
                 .addAsLibraries(libraries(false))
                 .addAsResource("it/persistence.xml", "META-INF/persistence.xml")
                 .addAsResource("it/create-effects.sql", "META-INF/create-effects.sql")

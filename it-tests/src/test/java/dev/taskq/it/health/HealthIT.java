@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskq.TaskHandle;
 import dev.taskq.TaskOptions;
-import dev.taskq.TaskQueue;
 import dev.taskq.it.harness.Deployments;
-import dev.taskq.it.support.TaskTable;
+import dev.taskq.it.support.InContainerTest;
 import dev.taskq.jpa.TaskEntity;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The heartbeat keeps running tasks active, dirty tasks are reported once, MicroProfile Health shows the five groups. */
 @ExtendWith(ArquillianExtension.class)
-class HealthIT {
+class HealthIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
@@ -47,15 +45,8 @@ class HealthIT {
                 HealthIT.class, HealthTasks.class);
     }
 
-    @Inject
-    TaskQueue tasks;
-
-    @Inject
-    TaskTable table;
-
     @Test
     void readinessShowsTheFiveGroupsAndTheHeartbeatKeepsALongTaskActive() throws Exception {
-        table.clear();
         TaskHandle held = tasks.enqueue(HealthTasks.class, HealthTasks::hold);
         TaskHandle failed = tasks.enqueue(HealthTasks.class, HealthTasks::fail);
         tasks.enqueue(HealthTasks.class, HealthTasks::elsewhere);                       // pending: no node works "elsewhere"
@@ -87,7 +78,6 @@ class HealthIT {
 
     @Test
     void aDirtyTaskIsReportedOnceAndNeverRunAgain() throws SQLException {
-        table.clear();
         List<LogRecord> warnings = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override

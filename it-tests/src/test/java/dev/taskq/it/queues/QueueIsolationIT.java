@@ -6,11 +6,9 @@ import static dev.taskq.it.support.Eventually.within;
 
 import dev.taskq.TaskHandle;
 import dev.taskq.TaskOptions;
-import dev.taskq.TaskQueue;
 import dev.taskq.it.harness.Deployments;
-import dev.taskq.it.support.TaskTable;
+import dev.taskq.it.support.InContainerTest;
 import dev.taskq.jpa.TaskEntity;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A node works only on the queues in taskq.queues. */
 @ExtendWith(ArquillianExtension.class)
-class QueueIsolationIT {
+class QueueIsolationIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
@@ -29,15 +27,8 @@ class QueueIsolationIT {
                 QueueIsolationIT.class, QueueTasks.class);
     }
 
-    @Inject
-    TaskQueue tasks;
-
-    @Inject
-    TaskTable table;
-
     @Test
     void nodeOfQueueANeverRunsATaskOfQueueB() {
-        table.clear();
         // enqueued first, so due first: a worker that took queue b would take these before the last one
         TaskHandle declaredOnB = tasks.enqueue(QueueTasks.class, q -> q.onB("declared-b"));
         TaskHandle movedToB = tasks.enqueue(QueueTasks.class, q -> q.onA("moved-b"), TaskOptions.defaults().queue("b"));

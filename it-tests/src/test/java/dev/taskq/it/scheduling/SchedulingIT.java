@@ -8,12 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskq.Signature;
 import dev.taskq.TaskHandle;
 import dev.taskq.TaskOptions;
-import dev.taskq.TaskQueue;
 import dev.taskq.it.harness.Deployments;
+import dev.taskq.it.support.InContainerTest;
 import dev.taskq.it.support.SettableClock;
-import dev.taskq.it.support.TaskTable;
 import dev.taskq.jpa.TaskEntity;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * autoretry_for, retry_backoff, self.retry() and revoke(). Time is moved by hand (@TaskqClock).
  */
 @ExtendWith(ArquillianExtension.class)
-class SchedulingIT {
+class SchedulingIT extends InContainerTest {
 
     private static final AtomicInteger MARKERS = new AtomicInteger();
 
@@ -42,17 +39,6 @@ class SchedulingIT {
                         "taskq.poll-interval", "50ms",
                         "taskq.task.\"ScheduledTasks.configured\".max-retries", "1"),
                 SchedulingIT.class, ScheduledTasks.class, TestClock.class, SettableClock.class);
-    }
-
-    @Inject
-    TaskQueue tasks;
-
-    @Inject
-    TaskTable table;
-
-    @BeforeEach
-    void emptyTable() {
-        table.clear();
     }
 
     @Test

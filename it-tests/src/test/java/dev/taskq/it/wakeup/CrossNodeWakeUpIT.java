@@ -3,9 +3,8 @@ package dev.taskq.it.wakeup;
 import static dev.taskq.it.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskq.TaskQueue;
 import dev.taskq.it.harness.Deployments;
-import dev.taskq.it.support.TaskTable;
+import dev.taskq.it.support.InContainerTest;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * listening connection.
  */
 @ExtendWith(ArquillianExtension.class)
-class CrossNodeWakeUpIT {
+class CrossNodeWakeUpIT extends InContainerTest {
 
     private static final Duration WELL_UNDER_A_SECOND = Duration.ofSeconds(1);
     private static final Duration WELL_BEFORE_THE_NEXT_POLL = Duration.ofSeconds(15);
@@ -51,13 +50,7 @@ class CrossNodeWakeUpIT {
     }
 
     @Inject
-    TaskQueue tasks;
-
-    @Inject
     UserTransaction transaction;
-
-    @Inject
-    TaskTable table;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;

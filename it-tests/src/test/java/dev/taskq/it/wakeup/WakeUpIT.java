@@ -3,9 +3,8 @@ package dev.taskq.it.wakeup;
 import static dev.taskq.it.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskq.TaskQueue;
 import dev.taskq.it.harness.Deployments;
-import dev.taskq.it.support.TaskTable;
+import dev.taskq.it.support.InContainerTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * nobody.
  */
 @ExtendWith(ArquillianExtension.class)
-class WakeUpIT {
+class WakeUpIT extends InContainerTest {
 
     private static final Duration WELL_UNDER_A_SECOND = Duration.ofSeconds(1);
     private static final Duration WELL_BEFORE_THE_NEXT_POLL = Duration.ofSeconds(15);
@@ -36,13 +35,7 @@ class WakeUpIT {
     }
 
     @Inject
-    TaskQueue tasks;
-
-    @Inject
     UserTransaction transaction;
-
-    @Inject
-    TaskTable table;
 
     /** A first task, so that class loading and the first claim are not what the tests measure. */
     @BeforeEach

@@ -1,12 +1,11 @@
 package dev.taskq.cdi.internal;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,14 +24,14 @@ final class Heartbeat {
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private volatile boolean beating = true;
-    private Future<?> loop;
+    private Thread loop;
 
     Heartbeat(TaskqRuntime runtime) {
         this.runtime = runtime;
     }
 
-    void start(ManagedExecutorService executor) {
-        loop = executor.submit(this::loop);
+    void start(ManagedThreadFactory threads) {
+        loop = LoopThreads.start(threads, "taskq-heartbeat", this::loop);
     }
 
     void started(UUID taskId) {
@@ -45,7 +44,7 @@ final class Heartbeat {
 
     /** True while the loop runs as it should; false if it died. */
     boolean alive() {
-        return loop == null || !loop.isDone() || !beating;
+        return loop == null || loop.isAlive() || !beating;
     }
 
     void stop() {

@@ -2,6 +2,7 @@ package dev.taskq.cdi.internal;
 
 import dev.taskq.jpa.internal.ClaimedTask;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ final class QueueWorker {
     private volatile boolean abandoned;
     private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
     private boolean woken;
-    private Future<?> loop;
+    private Thread loop;
 
     QueueWorker(String queue, int concurrency, TaskqRuntime runtime, TaskRunner runner, ManagedExecutorService executor,
                 Heartbeat heartbeat) {
@@ -50,8 +51,8 @@ final class QueueWorker {
         this.slots = new Semaphore(concurrency);
     }
 
-    void start() {
-        loop = executor.submit(this::loop);
+    void start(ManagedThreadFactory threads) {
+        loop = LoopThreads.start(threads, "taskq-worker-" + queue, this::loop);
     }
 
     /** Makes the loop look for due tasks now instead of at the end of its poll interval. */
@@ -64,7 +65,7 @@ final class QueueWorker {
 
     /** True while the claim loop runs as it should; false if it died. */
     boolean alive() {
-        return loop == null || !loop.isDone() || !running;
+        return loop == null || loop.isAlive() || !running;
     }
 
     String queue() {
@@ -80,10 +81,9 @@ final class QueueWorker {
     /** Waits until the running tasks have ended, at most until {@code deadlineNanos}. @return true if none is left */
     boolean awaitIdle(long deadlineNanos) throws InterruptedException {
         if (loop != null) {
-            try {
-                loop.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                loop.cancel(true);
+            TimeUnit.NANOSECONDS.timedJoin(loop, Math.max(1, deadlineNanos - System.nanoTime()));
+            if (loop.isAlive()) {
+                loop.interrupt();
             }
         }
         long remaining = Math.max(0, deadlineNanos - System.nanoTime());

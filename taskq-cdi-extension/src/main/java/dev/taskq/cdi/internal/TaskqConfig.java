@@ -42,6 +42,8 @@ public final class TaskqConfig {
     public static final String EXECUTOR = "taskq.executor";
     /** JNDI name of the datasource of the task table: the application's, so enqueue commits with its data. */
     public static final String DATASOURCE = "taskq.datasource";
+    /** The ManagedThreadFactory whose threads run taskq's long-lived loops. */
+    public static final String THREAD_FACTORY = "taskq.thread-factory";
     /** {@code false} if the team applies taskq's migrations itself (they ship in taskq-jpa under db/taskq/migration). Default true. */
     public static final String MIGRATE = "taskq.migrate";
     /** Readiness is DOWN when more tasks than this are dirty. Default: never DOWN for dirty tasks alone. */
@@ -58,6 +60,7 @@ public final class TaskqConfig {
     public static final int DEFAULT_CONCURRENCY = 4;
     public static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
+    public static final String DEFAULT_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
 
     private final boolean workerEnabled;
     private final Map<String, Integer> concurrencyByQueue;
@@ -69,6 +72,7 @@ public final class TaskqConfig {
     private final boolean eagerPropagates;
     private final String executor;
     private final String dataSource;
+    private final String threadFactory;
     private final boolean migrate;
     private final boolean notify;
     private final String node;
@@ -85,6 +89,7 @@ public final class TaskqConfig {
         eagerPropagates = reader.bool(EAGER_PROPAGATES, false);
         executor = reader.text(EXECUTOR, DEFAULT_EXECUTOR);
         dataSource = reader.text(DATASOURCE, DEFAULT_DATASOURCE);
+        threadFactory = reader.text(THREAD_FACTORY, DEFAULT_THREAD_FACTORY);
         migrate = reader.bool(MIGRATE, true);
         notify = reader.bool(NOTIFY, true);
         node = reader.text(NODE, defaultNodeName());
@@ -121,6 +126,7 @@ public final class TaskqConfig {
     public boolean eagerPropagates() { return eagerPropagates; }
     public String executor() { return executor; }
     public String dataSource() { return dataSource; }
+    public String threadFactory() { return threadFactory; }
     public boolean migrate() { return migrate; }
     public boolean notifyEnabled() { return notify; }
     public String node() { return node; }

@@ -2,11 +2,10 @@ package dev.taskq.cdi.internal;
 
 import dev.taskq.jpa.internal.WakeUpChannel;
 import dev.taskq.jpa.internal.WakeUpChannel.DriverNotVisibleException;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -29,27 +28,34 @@ final class WakeUpListener {
     private final Object signal = new Object();
     private volatile boolean listening = true;
     private volatile boolean endedOnPurpose;
-    private Future<?> loop;
+    private Thread loop;
 
     WakeUpListener(TaskqRuntime runtime, Consumer<String> wakeUp) {
         this.runtime = runtime;
         this.wakeUp = wakeUp;
     }
 
-    void start(ManagedExecutorService executor) {
-        loop = executor.submit(this::loop);
+    void start(ManagedThreadFactory threads) {
+        loop = LoopThreads.start(threads, "taskq-wake-up-listener", this::loop);
     }
 
     /** True while the loop runs as it should, or ended on purpose (stopped, or listening is impossible here); false if it died. */
     boolean alive() {
-        return loop == null || !loop.isDone() || !listening || endedOnPurpose;
+        return loop == null || loop.isAlive() || !listening || endedOnPurpose;
     }
 
-    /** Stops within about a second, giving the connection back. */
+    /** Stops listening and waits until the connection is given back: within about a second. */
     void stop() {
         listening = false;
         synchronized (signal) {
             signal.notifyAll();
+        }
+        if (loop != null) {
+            try {
+                loop.join(WAIT.multipliedBy(3).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.taskq.cdi.internal;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -11,7 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 
-/** The node's workers, one {@link QueueWorker} per configured queue, on the configured ManagedExecutorService. */
+/**
+ * The node's workers: one {@link QueueWorker} per configured queue running its tasks on the configured
+ * ManagedExecutorService, the {@link Heartbeat} and the {@link WakeUpListener}, whose loops run on
+ * threads of the configured ManagedThreadFactory.
+ */
 @ApplicationScoped
 public class WorkerPool {
 
@@ -35,17 +40,18 @@ public class WorkerPool {
             return;
         }
         ManagedExecutorService executor = TaskqRuntime.lookup(config.executor(), TaskqConfig.EXECUTOR);
+        ManagedThreadFactory threads = TaskqRuntime.lookup(config.threadFactory(), TaskqConfig.THREAD_FACTORY);
         heartbeat = new Heartbeat(runtime);
-        heartbeat.start(executor);
+        heartbeat.start(threads);
         config.concurrencyByQueue().forEach((queue, concurrency) -> {
             QueueWorker worker = new QueueWorker(queue, concurrency, runtime, runner, executor, heartbeat);
             workers.add(worker);
             byQueue.put(queue, worker);
-            worker.start();
+            worker.start(threads);
         });
         if (config.notifyEnabled()) {
             listener = new WakeUpListener(runtime, this::wakeUp);
-            listener.start(executor);
+            listener.start(threads);
         }
     }
 
