@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 public final class DatabaseOutage {
 
     private final EmbeddedPostgres embedded;
+    private boolean stopped;
 
     private DatabaseOutage(EmbeddedPostgres embedded) {
         this.embedded = embedded;
@@ -37,14 +38,22 @@ public final class DatabaseOutage {
     /** Stops PostgreSQL with {@code pg_ctl stop -m fast}: open sessions are terminated, new connections refused. */
     public void stop() throws IOException, InterruptedException {
         pgCtl(List.of("stop", "-m", "fast", "-t", "30", "-w"));
+        stopped = true;
     }
 
-    /** Starts PostgreSQL again on the same port and data directory, with zonky's server settings; returns when it accepts connections. */
+    /**
+     * Starts PostgreSQL again on the same port and data directory, with zonky's server settings; returns when
+     * it accepts connections. Does nothing unless {@link #stop()} stopped it, so a test can call it in {@code finally}.
+     */
     public void start() throws IOException, InterruptedException {
+        if (!stopped) {
+            return;
+        }
         List<String> options = new ArrayList<>(List.of("-p", Integer.toString(embedded.getPort()), "-F"));
         Map<String, String> config = field("postgresConfig");
         config.forEach((key, value) -> options.add("-c " + key + "=" + value));
         pgCtl(List.of("start", "-o", String.join(" ", options), "-t", "30", "-w"));
+        stopped = false;
     }
 
     private void pgCtl(List<String> arguments) throws IOException, InterruptedException {

@@ -63,10 +63,30 @@ class DatabaseOutageIT {
     }
 
     @Test
+    void readinessShowsTheFiveCountsIsDownWhilePostgreSQLIsStoppedAndUpAgainAfter() throws Exception {
+        DatabaseOutage outage = embeddedDatabase();
+        long logStart = Files.size(messagesLog());
+        within(Duration.ofSeconds(30)).until(() -> status("/health/ready") == 200);
+        assertThat(counts(body("/health/ready"))).containsOnlyKeys("failed", "dirty", "active", "pending", "future");
+        try {
+            outage.stop();
+            within(Duration.ofSeconds(10)).until(() -> status("/health/ready") == 503);
+            assertThat(body("/health/ready")).contains("\"taskq\"", "\"DOWN\"", "Could not count the tasks");
+            assertThat(status("/health/live")).as("liveness while the database is stopped").isEqualTo(200);
+        } finally {
+            outage.start();
+        }
+        within(Duration.ofSeconds(60)).until(() -> status("/health/ready") == 200);
+        assertThat(counts(body("/health/ready"))).containsOnlyKeys("failed", "dirty", "active", "pending", "future");
+        assertThat(status("/health/live")).isEqualTo(200);
+        // the idle worker found the database again too: nothing of this outage is left for the next test
+        within(Duration.ofSeconds(60))
+                .until(() -> occurrences(logSince(logStart), "taskq worker for queue 'default' reaches the database again") == 1);
+    }
+
+    @Test
     void tasksSurviveTenSecondsWithoutPostgreSQLAndWorkResumesWithoutARestart() throws Exception {
-        DatabaseOutage outage = DatabaseOutage.ofCurrentDatabase();
-        assumeTrue(outage != null, "TASKQ_IT_DB_HOST points the tests at an external PostgreSQL, which this test cannot stop"
-                + " and start again; unset it to run the database outage test on the embedded PostgreSQL");
+        DatabaseOutage outage = embeddedDatabase();
         execute("DELETE FROM taskq_task");
         execute("DELETE FROM it_effect");
         long logStart = Files.size(messagesLog());
@@ -79,12 +99,14 @@ class DatabaseOutageIT {
         assertThat(count("SELECT count(*) FROM taskq_task WHERE NOT started")).as("tasks left for after the outage").isGreaterThan(100);
 
         long stoppedAt = System.nanoTime();
-        outage.stop();
-        within(OUTAGE).until(() -> status("/health/ready") == 503);
-        assertThat(body("/health/ready")).contains("\"taskq\"", "DOWN");
-        Thread.sleep(Math.max(0, Duration.ofNanos(stoppedAt + OUTAGE.toNanos() - System.nanoTime()).toMillis())); // the outage itself
-        assertThat(status("/health/live")).as("liveness during the outage").isEqualTo(200);
-        outage.start();
+        try {
+            outage.stop();
+            within(OUTAGE).until(() -> status("/health/ready") == 503);
+            Thread.sleep(Math.max(0, Duration.ofNanos(stoppedAt + OUTAGE.toNanos() - System.nanoTime()).toMillis())); // the outage itself
+            assertThat(status("/health/live")).as("liveness during the outage").isEqualTo(200);
+        } finally {
+            outage.start();
+        }
         long effectsAtRestart = count("SELECT count(*) FROM it_effect");
 
         within(Duration.ofSeconds(60)).until(() -> status("/health/ready") == 200);
@@ -124,7 +146,7 @@ class DatabaseOutageIT {
         assertThat(effects).as("no effect without its task").hasSize((int) completed);
         assertThat(body("/outage-it/outage")).as("tasks the queue started more than once").isBlank();
 
-        String log = Files.readString(messagesLog()).substring((int) logStart);
+        String log = logSince(logStart);
         assertThat(occurrences(log, "taskq worker for queue 'default' cannot claim tasks")).as("claim loop warnings").isEqualTo(1);
         assertThat(occurrences(log, "taskq worker for queue 'default' reaches the database again")).as("claim loop recoveries")
                 .isEqualTo(1);
@@ -134,6 +156,13 @@ class DatabaseOutageIT {
         assertThat(occurrences(log, "taskq cannot look for dirty tasks")).as("dirty-task timer warnings").isLessThanOrEqualTo(1);
         System.out.printf("database outage: %d effects before the stop, %d at the restart; %d completed, %d failed, %d dirty%n",
                 effectsBefore, effectsAtRestart, completed, failed, dirty);
+    }
+
+    private static DatabaseOutage embeddedDatabase() {
+        DatabaseOutage outage = DatabaseOutage.ofCurrentDatabase();
+        assumeTrue(outage != null, "TASKQ_IT_DB_HOST points the tests at an external PostgreSQL, which this test cannot stop"
+                + " and start again; unset it to run the database outage tests on the embedded PostgreSQL");
+        return outage;
     }
 
     private static Map<UUID, String> enqueue(int count) throws IOException {
@@ -200,6 +229,10 @@ class DatabaseOutageIT {
 
     private static Path messagesLog() {
         return Path.of(System.getProperty("taskq.it.server.dir"), "logs", "messages.log");
+    }
+
+    private static String logSince(long position) throws IOException {
+        return Files.readString(messagesLog()).substring((int) position);
     }
 
     private static long occurrences(String text, String part) {
