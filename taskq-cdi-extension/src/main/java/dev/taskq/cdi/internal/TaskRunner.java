@@ -94,8 +94,13 @@ public class TaskRunner {
                 throw new LostTaskException(claimed.id(), claimed.name(), node());
             }
         } catch (Throwable error) {
-            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                tx.rollback();
+            try {
+                if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                    tx.rollback();
+                }
+            } catch (Exception rollbackError) {
+                // a lost connection fails the rollback too; the task's own error is what the row must show
+                error.addSuppressed(rollbackError);
             }
             throw error;
         }
