@@ -112,7 +112,7 @@ class DatabaseOutageIT {
         within(Duration.ofSeconds(60)).until(() -> status("/health/ready") == 200);
         assertThat(counts(body("/health/ready"))).containsOnlyKeys("failed", "dirty", "active", "pending", "future");
         // settled: nothing waiting, nothing running; what is left is failed or dirty
-        within(Duration.ofSeconds(90)).until(() -> count("SELECT count(*) FROM taskq_task WHERE NOT failed AND (NOT started"
+        within(Duration.ofSeconds(120)).until(() -> count("SELECT count(*) FROM taskq_task WHERE NOT failed AND (NOT started"
                 + " OR alive_at > now() - interval '" + DIRTY_AFTER + "')") == 0);
         assertThat(count("SELECT count(*) FROM it_effect")).as("work resumed after the restart").isGreaterThan(effectsAtRestart);
         assertThat(status("/health/live")).as("liveness after the outage").isEqualTo(200);
