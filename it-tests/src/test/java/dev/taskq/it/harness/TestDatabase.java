@@ -64,6 +64,11 @@ public final class TestDatabase implements AutoCloseable {
         return current;
     }
 
+    /** The embedded PostgreSQL of this run; null when the tests use an external server. */
+    EmbeddedPostgres embedded() {
+        return embedded;
+    }
+
     /** A new connection to the run's database; autocommit. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + name, user, password);

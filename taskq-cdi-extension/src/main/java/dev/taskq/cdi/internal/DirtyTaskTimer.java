@@ -16,18 +16,19 @@ public class DirtyTaskTimer {
 
     private static final Logger LOG = Logger.getLogger(DirtyTaskTimer.class.getName());
 
-    private boolean failing;
+    private final FailureStreak failures = new FailureStreak();
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void lookForDirtyTasks() {
         try {
             // looked up, not injected: this jar is no bean archive, its beans are added by TaskqExtension
             CDI.current().select(DirtyTaskWatch.class).get().check();
-            failing = false;
+            if (failures.succeeded()) {
+                LOG.info("taskq looks for dirty tasks again");
+            }
         } catch (RuntimeException e) {
-            if (!failing) {
+            if (failures.failed()) {
                 LOG.log(Level.WARNING, "taskq cannot look for dirty tasks: " + e.getMessage() + ". It tries again every 5 seconds.", e);
-                failing = true;
             }
         }
     }

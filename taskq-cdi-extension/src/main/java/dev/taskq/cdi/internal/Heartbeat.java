@@ -57,7 +57,7 @@ final class Heartbeat {
     private void loop() {
         Duration interval = runtime.config().heartbeatInterval();
         String node = runtime.config().node();
-        boolean failing = false;
+        FailureStreak failures = new FailureStreak();
         while (beating) {
             try {
                 synchronized (signal) {
@@ -72,14 +72,13 @@ final class Heartbeat {
             }
             try {
                 runtime.repository().heartbeat(node, List.copyOf(running), runtime.clock().instant());
-                if (failing) {
+                if (failures.succeeded()) {
                     LOG.info("taskq heartbeat reaches the database again");
-                    failing = false;
                 }
             } catch (RuntimeException e) {
-                if (!failing) {
+                // no backoff: the sooner a beat gets through, the fewer running tasks look dirty
+                if (failures.failed()) {
                     LOG.log(Level.WARNING, e.getMessage() + " The heartbeat keeps trying every " + interval + ".", e);
-                    failing = true;
                 }
             }
         }

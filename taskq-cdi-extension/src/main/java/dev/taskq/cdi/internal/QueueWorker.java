@@ -24,7 +24,6 @@ import java.util.logging.Logger;
 final class QueueWorker {
 
     private static final Logger LOG = Logger.getLogger(QueueWorker.class.getName());
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final String queue;
     private final int concurrency;
@@ -104,7 +103,7 @@ final class QueueWorker {
     private void loop() {
         Duration pollInterval = runtime.config().pollInterval();
         String node = runtime.config().node();
-        int failures = 0;
+        FailureStreak failures = new FailureStreak();
         LOG.info(() -> "taskq worker for queue '" + queue + "' started on node " + node + " with concurrency " + concurrency);
         while (running) {
             try {
@@ -114,9 +113,8 @@ final class QueueWorker {
                     continue;
                 }
                 List<ClaimedTask> claimed = runtime.repository().claim(queue, free, node, runtime.clock().instant());
-                if (failures > 0) {
+                if (failures.succeeded()) {
                     LOG.info(() -> "taskq worker for queue '" + queue + "' reaches the database again; claiming resumes");
-                    failures = 0;
                 }
                 claimed.forEach(this::submit);
                 if (claimed.size() < free) {
@@ -126,14 +124,12 @@ final class QueueWorker {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
-                failures++;
-                Duration pause = backoff(pollInterval, failures);
-                if (failures == 1) {
+                if (failures.failed()) {
                     LOG.log(Level.WARNING, "taskq worker for queue '" + queue + "' cannot claim tasks: " + e.getMessage()
-                            + ". It keeps trying, pausing up to " + MAX_BACKOFF.toSeconds() + "s between attempts.", e);
+                            + ". It keeps trying, pausing up to " + FailureStreak.MAX_PAUSE.toSeconds() + "s between attempts.", e);
                 }
                 try {
-                    await(pause);
+                    await(failures.pause(pollInterval));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     break;
@@ -192,10 +188,5 @@ final class QueueWorker {
             }
             woken = false;
         }
-    }
-
-    private static Duration backoff(Duration pollInterval, int failures) {
-        Duration pause = pollInterval.multipliedBy(1L << Math.min(failures, 10));
-        return pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
     }
 }

@@ -3,6 +3,7 @@ package dev.taskq.cdi.internal;
 import dev.taskq.Retry;
 import dev.taskq.jpa.internal.ClaimedTask;
 import dev.taskq.jpa.internal.JdbcTaskRepository;
+import dev.taskq.jpa.internal.TaskDataAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.RollbackException;
@@ -69,6 +70,11 @@ public class TaskRunner {
                 }
                 afterFailure(task.get(), claimed, unwrap(error));
             }
+        } catch (TaskDataAccessException e) {
+            // the database is away: one line per task, whose id a person needs; the worker's own warning has the stack trace
+            LOG.warning(() -> "Could not record the outcome of task " + claimed.id() + " (" + claimed.name() + "): " + e.getMessage()
+                    + ". Its row stays started and turns dirty; check whether its work happened, then retry or delete it from the console.");
+            LOG.log(Level.FINE, "The outcome of task " + claimed.id() + " was not recorded", e);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Could not record the outcome of task " + claimed.id() + " (" + claimed.name()
                     + "). Its row stays started and will show as dirty; retry or delete it from the console.", e);
@@ -88,8 +94,13 @@ public class TaskRunner {
                 throw new LostTaskException(claimed.id(), claimed.name(), node());
             }
         } catch (Throwable error) {
-            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                tx.rollback();
+            try {
+                if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                    tx.rollback();
+                }
+            } catch (Exception rollbackError) {
+                // a lost connection fails the rollback too; the task's own error is what the row must show
+                error.addSuppressed(rollbackError);
             }
             throw error;
         }
