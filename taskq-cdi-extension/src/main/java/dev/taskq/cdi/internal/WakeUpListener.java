@@ -21,7 +21,6 @@ final class WakeUpListener {
 
     private static final Logger LOG = Logger.getLogger(WakeUpListener.class.getName());
     private static final Duration WAIT = Duration.ofSeconds(1);
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
     private final TaskqRuntime runtime;
     private final Consumer<String> wakeUp;
@@ -60,13 +59,12 @@ final class WakeUpListener {
     }
 
     private void loop() {
-        int failures = 0;
+        FailureStreak failures = new FailureStreak();
         while (listening) {
             try (WakeUpChannel.Listener listener = WakeUpChannel.listen(runtime.dataSource())) {
-                if (failures > 0) {
+                if (failures.succeeded()) {
                     LOG.info(TaskqMessages.listeningAgain());
                 }
-                failures = 0;
                 while (listening) {
                     // a set: many enqueues to one queue wake its worker once
                     new HashSet<>(listener.await(WAIT)).forEach(wakeUp);
@@ -79,11 +77,10 @@ final class WakeUpListener {
                 if (!listening) {
                     return;
                 }
-                failures++;
-                if (failures == 1) {
+                if (failures.failed()) {
                     LOG.log(Level.WARNING, TaskqMessages.listeningLost(e.getMessage()), e);
                 }
-                if (!pause(failures)) {
+                if (!pause(failures.pause(WAIT))) {
                     return;
                 }
             }
@@ -91,13 +88,11 @@ final class WakeUpListener {
         endedOnPurpose = true;
     }
 
-    private boolean pause(int failures) {
-        Duration pause = WAIT.multipliedBy(1L << Math.min(failures, 5));
-        long nanos = (pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause).toNanos();
+    private boolean pause(Duration pause) {
         synchronized (signal) {
             try {
                 if (listening) {
-                    TimeUnit.NANOSECONDS.timedWait(signal, nanos);
+                    TimeUnit.NANOSECONDS.timedWait(signal, pause.toNanos());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
