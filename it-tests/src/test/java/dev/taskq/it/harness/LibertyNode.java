@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -53,12 +54,9 @@ public final class LibertyNode implements AutoCloseable {
         String contextRoot = war.getName().replaceFirst("\\.war$", "");
         Path overrides = serverDirectory.resolve("configDropins").resolve("overrides");
         TestDatabase.current().writeServerVariables(overrides);
-        Path apps = Files.createDirectories(serverDirectory.resolve("apps"));
-        try (Stream<Path> old = Files.list(apps)) {
-            for (Path file : old.toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        Path apps = serverDirectory.resolve("apps");
+        deleteRecursively(apps); // an earlier start's WAR and its expanded copy
+        Files.createDirectories(apps);
         war.as(ZipExporter.class).exportTo(apps.resolve(war.getName()).toFile(), true);
         Files.writeString(overrides.resolve("test-application.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -159,6 +157,17 @@ public final class LibertyNode implements AutoCloseable {
                 killOnExitRegistered = false;
             } catch (IllegalStateException e) {
                 // the JVM is already exiting: the hook does the same
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
             }
         }
     }
