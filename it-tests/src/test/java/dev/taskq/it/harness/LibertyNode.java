@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -51,6 +52,7 @@ public final class LibertyNode implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("taskqNode already runs (pid " + process.pid() + ")");
         }
+        killLeftOver();
         String contextRoot = war.getName().replaceFirst("\\.war$", "");
         Path overrides = serverDirectory.resolve("configDropins").resolve("overrides");
         TestDatabase.current().writeServerVariables(overrides);
@@ -89,6 +91,23 @@ public final class LibertyNode implements AutoCloseable {
                     return ready();
                 });
         return this;
+    }
+
+    /**
+     * A run killed before its shutdown hook could act (a CI timeout, kill -9 of Maven) leaves this
+     * server running and its port taken: kill it, and only it, found by this build's own install path.
+     */
+    private void killLeftOver() {
+        Path wlp = serverDirectory.getParent().getParent().getParent().toAbsolutePath();
+        Pattern server = Pattern.compile("ws-server\\.jar " + Pattern.quote(serverDirectory.getFileName().toString()) + "(\\s|$)");
+        ProcessHandle.allProcesses()
+                .filter(handle -> handle.info().commandLine()
+                        .map(line -> line.contains(wlp.toString()) && server.matcher(line).find()).orElse(false))
+                .forEach(handle -> {
+                    System.out.println("Killing " + serverDirectory.getFileName() + " left running by an earlier run: pid " + handle.pid());
+                    handle.destroyForcibly();
+                    handle.onExit().join();
+                });
     }
 
     /** True when the server's readiness endpoint answers and includes taskq's check: the application runs. */

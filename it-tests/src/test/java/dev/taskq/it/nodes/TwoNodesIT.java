@@ -52,7 +52,7 @@ class TwoNodesIT {
             assertThat(Http.post(node + "/" + Nodes.CONTEXT + "/enqueue/records?from=" + from + "&count=" + PER_TRANSACTION))
                     .isEqualTo(String.valueOf(PER_TRANSACTION));
         }
-        Awaitility.await("queue " + NodeTasks.QUEUE + " empty").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await("queue " + NodeTasks.QUEUE + " empty").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
                 .until(() -> Rows.count("SELECT count(*) FROM taskq_task WHERE queue = ?", NodeTasks.QUEUE) == 0);
         Duration drained = Duration.ofNanos(System.nanoTime() - started);
 
