@@ -163,10 +163,6 @@ public final class LibertyNode implements AutoCloseable {
         return running == null ? Optional.empty() : running.info().command();
     }
 
-    public boolean alive() {
-        return process != null && process.isAlive();
-    }
-
     @Override
     public void close() {
         kill();
