@@ -12,6 +12,15 @@ public final class ServerFiles {
         return Path.of(required("taskq.it.server.dir")).resolve("configDropins").resolve("overrides");
     }
 
+    /** The second server's directory (taskqNode), which tests run as a process of their own. */
+    static Path nodeServerDirectory() {
+        return Path.of(required("taskq.it.node.server.dir"));
+    }
+
+    static int nodeHttpPort() {
+        return Integer.parseInt(required("taskq.it.node.http.port"));
+    }
+
     static Path librariesDirectory() {
         return Path.of(required("taskq.it.libs"));
     }
