@@ -3,6 +3,7 @@ package dev.taskq.cdi.internal;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -21,6 +22,18 @@ import java.util.StringJoiner;
 public final class ArgumentCodec implements AutoCloseable {
 
     private final Jsonb jsonb = JsonbBuilder.create();
+    /** Json.createReader would look the provider up again for every task. */
+    private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
+    private static final ClassValue<Boolean> DEFINES_EQUALS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("equals", Object.class).getDeclaringClass() != Object.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+    };
 
     /**
      * Writes the arguments and checks that each reads back to an equal value.
@@ -44,7 +57,7 @@ public final class ArgumentCodec implements AutoCloseable {
     public Object[] decode(TaskDefinition task, String json) {
         Type[] types = task.parameterTypes();
         JsonArray array;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = readers.createReader(new StringReader(json))) {
             array = reader.readArray();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("the stored text is not a JSON array: " + e.getMessage(), e);
@@ -118,11 +131,7 @@ public final class ArgumentCodec implements AutoCloseable {
     }
 
     private static boolean definesEquals(Class<?> type) {
-        try {
-            return type.getMethod("equals", Object.class).getDeclaringClass() != Object.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+        return DEFINES_EQUALS.get(type);
     }
 
     private static Type boxed(Type type) {

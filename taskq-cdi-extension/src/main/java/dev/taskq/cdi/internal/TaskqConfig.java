@@ -48,6 +48,12 @@ public final class TaskqConfig {
     public static final String HEALTH_MAX_DIRTY = "taskq.health.max-dirty";
     /** This node's name, stored on the tasks it claims. Default host name and process id. */
     public static final String NODE = "taskq.node";
+    /**
+     * How a successful task's row is removed: {@code atomic} (default) deletes it in the task's own transaction;
+     * {@code batched} commits the call alone and deletes finished rows in batches a few milliseconds later (see
+     * {@link Completion}). {@code taskq.queue.<name>.completion} overrides per queue.
+     */
+    public static final String COMPLETION = "taskq.completion";
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
@@ -70,10 +76,16 @@ public final class TaskqConfig {
     private final boolean migrate;
     private final String node;
     private final OptionalLong healthMaxDirty;
+    private final Completion completion;
+    private final Map<String, Completion> completionByQueue;
 
     private TaskqConfig(Reader reader) {
         workerEnabled = reader.bool(WORKER_ENABLED, true);
         concurrencyByQueue = reader.queues();
+        completion = reader.completion(COMPLETION, Completion.ATOMIC);
+        Map<String, Completion> completions = new LinkedHashMap<>();
+        concurrencyByQueue.keySet().forEach(queue -> completions.put(queue, reader.completion("taskq.queue." + queue + ".completion", completion)));
+        completionByQueue = Collections.unmodifiableMap(completions);
         pollInterval = reader.positiveDuration(POLL_INTERVAL, DEFAULT_POLL_INTERVAL);
         heartbeatInterval = reader.positiveDuration(HEARTBEAT_INTERVAL, DEFAULT_HEARTBEAT_INTERVAL);
         dirtyAfter = reader.positiveDuration(DIRTY_AFTER, DEFAULT_DIRTY_AFTER);
@@ -120,6 +132,8 @@ public final class TaskqConfig {
     public boolean migrate() { return migrate; }
     public String node() { return node; }
     public OptionalLong healthMaxDirty() { return healthMaxDirty; }
+    /** The completion mode of a queue's successful tasks: its {@code taskq.queue.<name>.completion}, else {@code taskq.completion}. */
+    public Completion completion(String queue) { return completionByQueue.getOrDefault(queue, completion); }
 
     private static String defaultNodeName() {
         String host;
@@ -192,6 +206,17 @@ public final class TaskqConfig {
                 return fallback;
             }
             return duration;
+        }
+
+        Completion completion(String key, Completion fallback) {
+            Optional<String> value = raw(key).map(String::strip);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            return Completion.parse(value.get()).orElseGet(() -> {
+                problems.add(TaskqMessages.invalidConfig(key, value.get(), "must be " + Completion.ALLOWED));
+                return fallback;
+            });
         }
 
         long nonNegativeLong(String key) {
