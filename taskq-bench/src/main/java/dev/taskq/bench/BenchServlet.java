@@ -21,14 +21,9 @@ import java.util.logging.Logger;
  * <pre>
  * op=enqueue-bulk     system=taskq|db-scheduler   n
  * op=enqueue-single   system=taskq-jta|taskq-autocommit|db-scheduler   n threads
- * op=drain            system=taskq|db-scheduler   n concurrency
+ * op=drain            system=taskq|taskq-batched|db-scheduler   n concurrency
  * op=latency          system=taskq|db-scheduler   rate seconds
- * op=record-only      n
- * op=insert           n perCall
- * op=insert-one-statement   n
- * op=claim            n limit
- * op=complete         n jta [datasource=local]
- * op=micro            kind n
+ * op=memory           n   (taskq only: seeds n rows by SQL, drains them, samples the heap)
  * </pre>
  */
 @WebServlet("/run")
@@ -43,10 +38,7 @@ public class BenchServlet extends HttpServlet {
     DbSchedulerWorkloads dbScheduler;
 
     @Inject
-    CostBreakdown costs;
-
-    @Inject
-    Micro micro;
+    HeapWatch heap;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -79,7 +71,8 @@ public class BenchServlet extends HttpServlet {
                     default -> throw new IllegalArgumentException("unknown system " + system);
                 };
                 case "drain" -> switch (system) {
-                    case "taskq" -> taskq.drain(integer(request, "n"), integer(request, "concurrency"));
+                    case "taskq" -> taskq.drain(integer(request, "n"), integer(request, "concurrency"), false);
+                    case "taskq-batched" -> taskq.drain(integer(request, "n"), integer(request, "concurrency"), true);
                     case "db-scheduler" -> dbScheduler.drain(integer(request, "n"), integer(request, "concurrency"));
                     default -> throw new IllegalArgumentException("unknown system " + system);
                 };
@@ -88,13 +81,7 @@ public class BenchServlet extends HttpServlet {
                     case "db-scheduler" -> dbScheduler.latency(integer(request, "rate"), integer(request, "seconds"));
                     default -> throw new IllegalArgumentException("unknown system " + system);
                 };
-                case "record-only" -> taskq.recordOnly(integer(request, "n"));
-                case "insert" -> costs.insert(integer(request, "n"), integer(request, "perCall"));
-                case "insert-one-statement" -> costs.insertOneStatement(integer(request, "n"));
-                case "claim" -> costs.claim(integer(request, "n"), integer(request, "limit"));
-                case "complete" -> costs.complete(integer(request, "n"), Boolean.parseBoolean(request.getParameter("jta")),
-                        "local".equals(request.getParameter("datasource")));
-                case "micro" -> micro.run(request.getParameter("kind"), integer(request, "n"));
+                case "memory" -> heap.drainSeeded(integer(request, "n"));
                 default -> throw new IllegalArgumentException("unknown op " + op);
             };
             write(response, 200, result);

@@ -39,19 +39,6 @@ public class TaskqWorkloads {
         return enqueueResult(n, timed).build();
     }
 
-    /**
-     * Only the recording half of enqueue: {@code n} calls of {@link TaskQueue#signature}, which record the
-     * call and serialize its arguments but write nothing. The CPU cost of an enqueue without its SQL.
-     */
-    public JsonObject recordOnly(int n) {
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            long sequence = i;
-            tasks.signature(BenchTasks.class, bench -> bench.noop(sequence));
-        }
-        return Measure.rate(n, System.nanoTime() - start).build();
-    }
-
     /** {@code n} transactions of one enqueue each, from {@code threads} threads; in JTA transactions or with none (autocommit). */
     public JsonObject singleEnqueues(int n, int threads, boolean jta) throws Exception {
         TaskOptions stored = TaskOptions.defaults().queue(STORED);
@@ -78,11 +65,12 @@ public class TaskqWorkloads {
     /**
      * Enqueues {@code n} no-op tasks to the queue served at {@code concurrency} in one transaction (its rows are
      * invisible to the worker until the commit), then times from the commit until the last row is gone.
+     * Queues c4, c16, c32 complete atomically (the default), b4, b16, b32 with {@code completion=batched}.
      */
-    public JsonObject drain(int n, int concurrency) throws Exception {
-        String queue = "c" + concurrency;
+    public JsonObject drain(int n, int concurrency, boolean batched) throws Exception {
+        String queue = (batched ? "b" : "c") + concurrency;
         if (concurrency != 4 && concurrency != 16 && concurrency != 32) {
-            throw new IllegalArgumentException("this node serves concurrency 4, 16 and 32 only (queues c4, c16, c32), not " + concurrency);
+            throw new IllegalArgumentException("this node serves concurrency 4, 16 and 32 only (queues c4, c16, c32, b4, b16, b32), not " + concurrency);
         }
         Probe.reset(0);
         Timed timed = enqueueAll(queue, n);

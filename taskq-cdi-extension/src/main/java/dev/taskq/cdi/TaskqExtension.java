@@ -1,9 +1,11 @@
 package dev.taskq.cdi;
 
 import dev.taskq.Task;
+import dev.taskq.cdi.internal.BatchedCompletion;
 import dev.taskq.cdi.internal.CommitWakeUp;
 import dev.taskq.cdi.internal.DefaultTaskQueue;
 import dev.taskq.cdi.internal.DirtyTaskWatch;
+import dev.taskq.cdi.internal.EnqueueBuffer;
 import dev.taskq.cdi.internal.TaskConsole;
 import dev.taskq.cdi.internal.TaskDefinitions;
 import dev.taskq.cdi.internal.TaskInvoker;
@@ -36,7 +38,8 @@ public class TaskqExtension implements Extension {
 
     private static final List<Class<?>> INTERNAL_BEANS = List.of(TaskqRuntime.class, DefaultTaskQueue.class,
             TaskInvoker.class, TaskRunner.class, WorkerPool.class, TaskqStartup.class, CommitWakeUp.class, DirtyTaskWatch.class,
-            TaskConsole.class);
+            TaskConsole.class,
+            EnqueueBuffer.class, BatchedCompletion.class);
 
     private final TaskDefinitions definitions = new TaskDefinitions();
     private volatile TaskRegistry registry;

@@ -67,6 +67,26 @@ class TransactionalEnqueueIT extends InContainerTest {
     }
 
     @Test
+    void manyEnqueuesInOneTransactionRollBackTogetherAndCanBeRevokedBeforeTheCommit() throws Exception {
+        TaskOptions later = TaskOptions.defaults().countdown(Duration.ofHours(1));
+        transaction.begin();
+        for (int number = 0; number < 1_200; number++) { // more than one batch: some rows are written before the rollback
+            String user = "bulk-" + number;
+            tasks.enqueue(AccountTasks.class, accounts -> accounts.recordSignup(user), later);
+        }
+        transaction.rollback();
+        assertThat(table.tasks()).isZero();
+
+        transaction.begin();
+        TaskHandle kept = tasks.enqueue(AccountTasks.class, accounts -> accounts.recordSignup("kept"), later);
+        TaskHandle revoked = tasks.enqueue(AccountTasks.class, accounts -> accounts.recordSignup("revoked"), later);
+        assertThat(revoked.revoke()).isTrue();
+        transaction.commit();
+
+        assertThat(table.all()).extracting(TaskEntity::getId).containsExactly(kept.id());
+    }
+
+    @Test
     void taskThatWritesAndReturnsKeepsItsWorkAndLosesItsRow() {
         TaskHandle handle = tasks.enqueue(AccountTasks.class, accounts -> accounts.recordSignup("grace"));
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The {@link TaskQueue}: records the call, checks its arguments, writes one row. */
+/** The {@link TaskQueue}: records the call, checks its arguments, writes one row (through {@link EnqueueBuffer}). */
 @ApplicationScoped
 public class DefaultTaskQueue implements TaskQueue {
 
@@ -28,6 +28,9 @@ public class DefaultTaskQueue implements TaskQueue {
 
     @Inject
     CommitWakeUp wakeUp;
+
+    @Inject
+    EnqueueBuffer rows;
 
     @Override
     public <T> TaskHandle enqueue(Class<T> bean, TaskCall<T> call) {
@@ -47,7 +50,11 @@ public class DefaultTaskQueue implements TaskQueue {
 
     @Override
     public boolean revoke(UUID taskId) {
-        return taskId != null && runtime.repository().deleteUnstarted(taskId);
+        if (taskId == null) {
+            return false;
+        }
+        rows.flush(); // a task enqueued earlier in this transaction can be revoked too
+        return runtime.repository().deleteUnstarted(taskId);
     }
 
     /** Writes the row (or, in eager mode, runs the task now). */
@@ -58,8 +65,8 @@ public class DefaultTaskQueue implements TaskQueue {
             return new StoredTaskHandle(id, this, invoker.runEagerly(call.task(), call.arguments(), runtime.config().eagerPropagates()));
         }
         String queue = options.queueName().orElse(call.task().queue());
-        runtime.repository().insert(List.of(new NewTask(id, call.task().name(), queue, call.arguments(), now,
-                options.executeAt(now).orElse(now), options.expiresAt(now).orElse(null))));
+        rows.add(new NewTask(id, call.task().name(), queue, call.arguments(), now,
+                options.executeAt(now).orElse(now), options.expiresAt(now).orElse(null)));
         wakeUp.enqueued(queue);
         return new StoredTaskHandle(id, this);
     }

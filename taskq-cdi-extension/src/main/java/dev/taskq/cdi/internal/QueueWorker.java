@@ -4,6 +4,8 @@ import dev.taskq.jpa.internal.ClaimedTask;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +22,17 @@ import java.util.logging.Logger;
  * statement, hands each to the executor, and sleeps until a slot frees up, a wake-up arrives or
  * the poll interval passes. A database error is logged once and retried with a growing pause;
  * the loop never dies of it.
+ *
+ * <p>While its tasks are short (a moving average under {@link #SHORT_TASK}), the loop also claims up to
+ * {@code concurrency} tasks ahead, kept claimed (started, beating) until a slot frees, and claims again only
+ * when half of those are gone: one claim statement then serves many tasks instead of one, as with
+ * db-scheduler's lock-and-fetch. Long tasks are never held ahead, so an idle node can take them.
  */
 final class QueueWorker {
 
     private static final Logger LOG = Logger.getLogger(QueueWorker.class.getName());
+    /** Tasks shorter than this on average are claimed ahead of free slots. */
+    static final Duration SHORT_TASK = Duration.ofMillis(20);
 
     private final String queue;
     private final int concurrency;
@@ -36,7 +45,12 @@ final class QueueWorker {
     private volatile boolean running = true;
     private volatile boolean abandoned;
     private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
+    /** Claimed ahead, not started yet; only the loop's thread touches it. */
+    private final Deque<ClaimedTask> ready = new ArrayDeque<>();
+    /** A moving average of how long this queue's tasks run; racy updates are fine for a heuristic. */
+    private volatile long averageRunNanos = Long.MAX_VALUE;
     private boolean woken;
+    private boolean slotFreed;
     private Thread loop;
 
     QueueWorker(String queue, int concurrency, TaskqRuntime runtime, TaskRunner runner, ManagedExecutorService executor,
@@ -58,6 +72,14 @@ final class QueueWorker {
     void wakeUp() {
         synchronized (signal) {
             woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** A slot is free: start a task claimed ahead, or claim. */
+    private void slotFreed() {
+        synchronized (signal) {
+            slotFreed = true;
             signal.notifyAll();
         }
     }
@@ -104,22 +126,25 @@ final class QueueWorker {
         Duration pollInterval = runtime.config().pollInterval();
         String node = runtime.config().node();
         FailureStreak failures = new FailureStreak();
+        boolean drained = false;
         LOG.info(() -> "taskq worker for queue '" + queue + "' started on node " + node + " with concurrency " + concurrency);
         while (running) {
             try {
-                int free = slots.availablePermits();
-                if (free == 0) {
-                    await(pollInterval);
+                startReady();
+                int ahead = averageRunNanos < SHORT_TASK.toNanos() ? concurrency : 0;
+                int capacity = slots.availablePermits() + ahead - ready.size();
+                if (drained || capacity <= 0 || ready.size() > ahead / 2) {
+                    drained = await(pollInterval) ? false : drained;
                     continue;
                 }
-                List<ClaimedTask> claimed = runtime.repository().claim(queue, free, node, runtime.clock().instant());
+                List<ClaimedTask> claimed = runtime.repository().claim(queue, capacity, node, runtime.clock().instant());
                 if (failures.succeeded()) {
                     LOG.info(() -> "taskq worker for queue '" + queue + "' reaches the database again; claiming resumes");
                 }
-                claimed.forEach(this::submit);
-                if (claimed.size() < free) {
-                    await(pollInterval);
-                }
+                claimed.forEach(task -> heartbeat.started(task.id()));
+                ready.addAll(claimed);
+                startReady();
+                drained = claimed.size() < capacity;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -136,25 +161,37 @@ final class QueueWorker {
                 }
             }
         }
+        ClaimedTask unstarted;
+        while ((unstarted = ready.poll()) != null) {
+            heartbeat.finished(unstarted.id());
+            release(unstarted);
+        }
         LOG.info(() -> "taskq worker for queue '" + queue + "' stopped claiming");
     }
 
-    private void submit(ClaimedTask task) {
-        if (!running || !slots.tryAcquire()) {
-            release(task);
-            return;
+    /** Starts tasks claimed ahead while slots are free. */
+    private void startReady() {
+        while (running && !ready.isEmpty() && slots.tryAcquire()) {
+            submit(ready.poll());
         }
+    }
+
+    /** Runs a claimed task on the executor; the caller holds a slot for it. */
+    private void submit(ClaimedTask task) {
         try {
-            heartbeat.started(task.id());
             CompletableFuture<Future<?>> self = new CompletableFuture<>();
             Future<?> future = executor.submit(() -> {
+                long started = System.nanoTime();
                 try {
                     runner.run(task, () -> abandoned);
                 } finally {
                     heartbeat.finished(task.id());
                     self.thenAccept(inFlight::remove);
+                    long average = averageRunNanos;
+                    long took = System.nanoTime() - started;
+                    averageRunNanos = average == Long.MAX_VALUE ? took : average + (took - average) / 8;
                     slots.release();
-                    wakeUp();
+                    slotFreed();
                 }
             });
             inFlight.add(future);
@@ -176,17 +213,21 @@ final class QueueWorker {
         }
     }
 
-    private void await(Duration timeout) throws InterruptedException {
+    /** Waits for a wake-up, a freed slot or the timeout. @return true unless only a slot was freed: new tasks may be due */
+    private boolean await(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (signal) {
-            while (!woken && running) {
+            while (!woken && !slotFreed && running) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     break;
                 }
                 TimeUnit.NANOSECONDS.timedWait(signal, remaining);
             }
+            boolean mayBeDue = woken || !slotFreed;
             woken = false;
+            slotFreed = false;
+            return mayBeDue;
         }
     }
 }

@@ -8,7 +8,9 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,6 +32,8 @@ public class TaskInvoker {
     @Inject
     TaskqRuntime runtime;
 
+    private final Map<Bean<?>, Object> clientProxies = new ConcurrentHashMap<>();
+
     /**
      * Invokes the task with the given arguments.
      *
@@ -38,10 +42,11 @@ public class TaskInvoker {
      */
     Object invoke(TaskDefinition task, Object[] arguments) throws Exception {
         Bean<?> bean = task.bean();
-        CreationalContext<?> creationalContext = beanManager.createCreationalContext(bean);
+        boolean dependent = bean.getScope() == Dependent.class;
+        CreationalContext<?> creationalContext = dependent ? beanManager.createCreationalContext(bean) : null;
         boolean activated = requestContext.activate();
         try {
-            Object instance = beanManager.getReference(bean, task.beanClass(), creationalContext);
+            Object instance = dependent ? beanManager.getReference(bean, task.beanClass(), creationalContext) : clientProxy(task);
             return task.method().invoke(instance, arguments);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
@@ -53,10 +58,16 @@ public class TaskInvoker {
             if (activated) {
                 requestContext.deactivate();
             }
-            if (bean.getScope() == Dependent.class) {
+            if (dependent) {
                 creationalContext.release();
             }
         }
+    }
+
+    /** A normal-scoped bean's client proxy finds the right instance on every call, so one per bean serves every task. */
+    private Object clientProxy(TaskDefinition task) {
+        return clientProxies.computeIfAbsent(task.bean(),
+                bean -> beanManager.getReference(bean, task.beanClass(), beanManager.createCreationalContext(bean)));
     }
 
     /**

@@ -19,8 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * Runs one claimed task to its end: the call and the delete of its row in one JTA transaction,
- * so the task's own database work and its removal commit together; on failure a retry or a
- * failed row. Never throws: a broken row becomes a failed task, never a dead worker.
+ * so the task's own database work and its removal commit together (or, with batched completion,
+ * the call alone, its row deleted by {@link BatchedCompletion} after the commit); on failure a
+ * retry or a failed row. Never throws: a broken row becomes a failed task, never a dead worker.
  */
 @ApplicationScoped
 public class TaskRunner {
@@ -32,6 +33,9 @@ public class TaskRunner {
 
     @Inject
     TaskInvoker invoker;
+
+    @Inject
+    BatchedCompletion batchedCompletion;
 
     private volatile UserTransaction transaction;
 
@@ -82,6 +86,7 @@ public class TaskRunner {
     }
 
     private void callAndDelete(TaskDefinition task, ClaimedTask claimed, Object[] arguments, BooleanSupplier abandoned) throws Exception {
+        boolean batched = runtime.config().completion(claimed.queue()) == Completion.BATCHED;
         UserTransaction tx = transaction();
         tx.begin();
         try {
@@ -89,7 +94,7 @@ public class TaskRunner {
             if (abandoned.getAsBoolean()) {
                 throw new IllegalStateException("abandoned at shutdown");
             }
-            if (!runtime.repository().delete(claimed.id(), node())) {
+            if (!batched && !runtime.repository().delete(claimed.id(), node())) {
                 // Someone retried or deleted the row while it looked dirty; it is no longer ours to complete.
                 throw new LostTaskException(claimed.id(), claimed.name(), node());
             }
@@ -105,6 +110,9 @@ public class TaskRunner {
             throw error;
         }
         tx.commit(); // a RollbackException here (e.g. a constraint the task violated at flush) is a failed run
+        if (batched) {
+            batchedCompletion.completed(claimed.id());
+        }
     }
 
     private void afterFailure(TaskDefinition task, ClaimedTask claimed, Throwable error) {

@@ -52,6 +52,12 @@ public final class TaskqConfig {
     public static final String NODE = "taskq.node";
     /** Enqueue commits send a PostgreSQL NOTIFY, and workers LISTEN for them, so every node wakes at once. */
     public static final String NOTIFY = "taskq.notify";
+    /**
+     * How a successful task's row is removed: {@code atomic} (default) deletes it in the task's own transaction;
+     * {@code batched} commits the call alone and deletes finished rows in batches a few milliseconds later (see
+     * {@link Completion}). {@code taskq.queue.<name>.completion} overrides per queue.
+     */
+    public static final String COMPLETION = "taskq.completion";
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
@@ -77,10 +83,16 @@ public final class TaskqConfig {
     private final boolean notify;
     private final String node;
     private final OptionalLong healthMaxDirty;
+    private final Completion completion;
+    private final Map<String, Completion> completionByQueue;
 
     private TaskqConfig(Reader reader) {
         workerEnabled = reader.bool(WORKER_ENABLED, true);
         concurrencyByQueue = reader.queues();
+        completion = reader.completion(COMPLETION, Completion.ATOMIC);
+        Map<String, Completion> completions = new LinkedHashMap<>();
+        concurrencyByQueue.keySet().forEach(queue -> completions.put(queue, reader.completion("taskq.queue." + queue + ".completion", completion)));
+        completionByQueue = Collections.unmodifiableMap(completions);
         pollInterval = reader.positiveDuration(POLL_INTERVAL, DEFAULT_POLL_INTERVAL);
         heartbeatInterval = reader.positiveDuration(HEARTBEAT_INTERVAL, DEFAULT_HEARTBEAT_INTERVAL);
         dirtyAfter = reader.positiveDuration(DIRTY_AFTER, DEFAULT_DIRTY_AFTER);
@@ -131,6 +143,8 @@ public final class TaskqConfig {
     public boolean notifyEnabled() { return notify; }
     public String node() { return node; }
     public OptionalLong healthMaxDirty() { return healthMaxDirty; }
+    /** The completion mode of a queue's successful tasks: its {@code taskq.queue.<name>.completion}, else {@code taskq.completion}. */
+    public Completion completion(String queue) { return completionByQueue.getOrDefault(queue, completion); }
 
     private static String defaultNodeName() {
         String host;
@@ -203,6 +217,17 @@ public final class TaskqConfig {
                 return fallback;
             }
             return duration;
+        }
+
+        Completion completion(String key, Completion fallback) {
+            Optional<String> value = raw(key).map(String::strip);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            return Completion.parse(value.get()).orElseGet(() -> {
+                problems.add(TaskqMessages.invalidConfig(key, value.get(), "must be " + Completion.ALLOWED));
+                return fallback;
+            });
         }
 
         long nonNegativeLong(String key) {

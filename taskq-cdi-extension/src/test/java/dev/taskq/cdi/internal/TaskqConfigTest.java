@@ -157,4 +157,31 @@ class TaskqConfigTest {
                 .hasMessageContaining("taskq.worker.enabled=maybe")
                 .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(4));
     }
+
+    @Test
+    void shouldCompleteAtomicallyUnlessConfiguredOtherwise() {
+        TaskqConfig config = read(Map.of("taskq.queues", "a,b"));
+
+        assertThat(config.completion("a")).isEqualTo(Completion.ATOMIC);
+        assertThat(config.completion("b")).isEqualTo(Completion.ATOMIC);
+    }
+
+    @Test
+    void shouldReadTheCompletionModeForAllQueuesAndPerQueue() {
+        TaskqConfig config = read(Map.of(
+                "taskq.queues", "a,b",
+                "taskq.completion", "Batched",
+                "taskq.queue.b.completion", "atomic"));
+
+        assertThat(config.completion("a")).isEqualTo(Completion.BATCHED);
+        assertThat(config.completion("b")).isEqualTo(Completion.ATOMIC);
+    }
+
+    @Test
+    void shouldRejectAnUnknownCompletionMode() {
+        assertThatThrownBy(() -> read(Map.of("taskq.queues", "mail", "taskq.completion", "lazy", "taskq.queue.mail.completion", "later")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TASKQ03001: Invalid configuration taskq.completion=lazy: must be atomic or batched")
+                .hasMessageContaining("taskq.queue.mail.completion=later: must be atomic or batched");
+    }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,27 +35,73 @@ public class JdbcTaskRepository {
         return dataSource;
     }
 
-    /** Inserts the tasks, in one JDBC batch when there are several. */
+    /** Inserts the tasks: one row with {@link TaskSql#INSERT}, several in one statement ({@link TaskSql#INSERT_MANY}). */
     public void insert(List<NewTask> tasks) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(TaskSql.INSERT)) {
-            for (NewTask task : tasks) {
-                int index = 1;
-                insert.setObject(index++, task.id());                    // id
-                insert.setString(index++, task.name());                  // name
-                insert.setString(index++, task.queue());                 // queue
-                insert.setString(index++, task.args());                  // args
-                insert.setObject(index++, utc(task.createdAt()));        // created_at
-                insert.setObject(index++, utc(task.executeAt()));        // execute_at
-                insert.setObject(index++, utc(task.expiresAt()));        // expires_at
-                insert.addBatch();
+        if (tasks.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (tasks.size() == 1) {
+                insertOne(connection, tasks.get(0));
+            } else {
+                insertMany(connection, tasks);
             }
-            insert.executeBatch();
         } catch (SQLException e) {
             throw new TaskDataAccessException("Could not insert " + tasks.size() + " task(s)" + (tasks.isEmpty() ? "" : ", first " + tasks.get(0).name())
                     + ": " + e.getMessage() + ". Nothing was enqueued; check that the taskq_task table exists (taskq.migrate)"
                     + " and the datasource is reachable.", e);
         }
+    }
+
+    private static void insertOne(Connection connection, NewTask task) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(TaskSql.INSERT)) {
+            int index = 1;
+            insert.setObject(index++, task.id());                    // id
+            insert.setString(index++, task.name());                  // name
+            insert.setString(index++, task.queue());                 // queue
+            insert.setString(index++, task.args());                  // args
+            insert.setObject(index++, utc(task.createdAt()));        // created_at
+            insert.setObject(index++, utc(task.executeAt()));        // execute_at
+            insert.setObject(index++, utc(task.expiresAt()));        // expires_at
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insertMany(Connection connection, List<NewTask> tasks) throws SQLException {
+        int size = tasks.size();
+        Object[] ids = new Object[size];
+        String[] names = new String[size];
+        String[] queues = new String[size];
+        String[] args = new String[size];
+        String[] createdAt = new String[size];
+        String[] executeAt = new String[size];
+        String[] expiresAt = new String[size];
+        for (int i = 0; i < size; i++) {
+            NewTask task = tasks.get(i);
+            ids[i] = task.id();
+            names[i] = task.name();
+            queues[i] = task.queue();
+            args[i] = task.args();
+            createdAt[i] = text(task.createdAt());
+            executeAt[i] = text(task.executeAt());
+            expiresAt[i] = text(task.expiresAt());
+        }
+        try (PreparedStatement insert = connection.prepareStatement(TaskSql.INSERT_MANY)) {
+            int index = 1;
+            insert.setArray(index++, connection.createArrayOf("uuid", ids));       // id
+            insert.setArray(index++, connection.createArrayOf("varchar", names));  // name
+            insert.setArray(index++, connection.createArrayOf("varchar", queues)); // queue
+            insert.setArray(index++, connection.createArrayOf("text", args));      // args
+            insert.setArray(index++, connection.createArrayOf("text", createdAt)); // created_at
+            insert.setArray(index++, connection.createArrayOf("text", executeAt)); // execute_at
+            insert.setArray(index++, connection.createArrayOf("text", expiresAt)); // expires_at
+            insert.executeUpdate();
+        }
+    }
+
+    /** ISO 8601 in UTC to the microsecond, PostgreSQL's precision, for a timestamptz array element. */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).toString();
     }
 
     /**
@@ -92,6 +139,26 @@ public class JdbcTaskRepository {
     /** Deletes a task {@code node} holds: its success, or its expiry. @return true if the row was there and still this node's */
     public boolean delete(UUID id, String node) {
         return updateClaimed(TaskSql.DELETE, "delete", id, node) == 1;
+    }
+
+    /**
+     * Deletes, in one statement, tasks {@code node} holds whose calls have committed (batched completion).
+     *
+     * @return how many rows went; fewer than listed when a person retried or deleted some meanwhile
+     */
+    public int deleteCompleted(Collection<UUID> ids, String node) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(TaskSql.DELETE_COMPLETED)) {
+            delete.setArray(1, connection.createArrayOf("uuid", ids.toArray())); // ids
+            delete.setString(2, node);                                          // node
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new TaskDataAccessException("Could not delete " + ids.size() + " completed task(s) of node '" + node + "': "
+                    + e.getMessage() + ". They stay started until a later attempt succeeds, and show as dirty meanwhile.", e);
+        }
     }
 
     /** Deletes the task only if it has not started. @return true if a waiting row was deleted */

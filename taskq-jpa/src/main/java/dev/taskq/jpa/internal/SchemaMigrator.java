@@ -28,7 +28,7 @@ public final class SchemaMigrator {
     public static final String HISTORY_TABLE = "taskq_schema_history";
 
     private static final String LOCATION = "db/taskq/migration/";
-    private static final List<String> MIGRATIONS = List.of("V1__create_task_table.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__create_task_table.sql", "V2__task_table_autovacuum.sql");
 
     private SchemaMigrator() {
     }

@@ -15,6 +15,16 @@ final class TaskSql {
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     /**
+     * Many rows in one statement: one array per column, unnested into rows. One parse, one plan and one round
+     * trip for the whole batch, where a JDBC batch of {@link #INSERT} executes row by row on the server.
+     * Binds (arrays of equal length): id uuid[], name text[], queue text[], args text[], created_at, execute_at,
+     * expires_at as timestamptz[] (text elements in ISO 8601).
+     */
+    static final String INSERT_MANY = """
+            INSERT INTO taskq_task (id, name, queue, args, created_at, execute_at, expires_at)
+            SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])""";
+
+    /**
      * The lease: takes up to n due tasks of one queue, oldest first, skipping rows other workers
      * hold, and marks them started in the same statement. Uses {@code taskq_task_due_idx}.
      * Binds: started_at, alive_at, node, queue, now, limit.
@@ -34,6 +44,12 @@ final class TaskSql {
      * meanwhile, now claimed by another node, is left alone. Binds: id, node.
      */
     static final String DELETE = "DELETE FROM taskq_task WHERE id = ? AND started AND NOT failed AND node = ?";
+
+    /**
+     * Batched completion: the rows of tasks whose calls have committed, if this node still holds them.
+     * Binds: ids (uuid[]), node.
+     */
+    static final String DELETE_COMPLETED = "DELETE FROM taskq_task WHERE id = ANY(?) AND started AND NOT failed AND node = ?";
 
     /** Gives a claimed task back unrun (the node could not start it). Binds: id, node. */
     static final String RELEASE = """

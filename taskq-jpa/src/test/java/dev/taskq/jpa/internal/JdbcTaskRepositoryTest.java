@@ -79,6 +79,34 @@ class JdbcTaskRepositoryTest extends RepositoryTestSupport {
     }
 
     @Test
+    void insertOfManyRowsWritesEveryColumnInOneStatement() {
+        NewTask first = new NewTask(TimeOrderedUuid.at(NOW), NAME, "default", "[\"quote \\\" and ünïcode, {}\"]",
+                NOW.minusSeconds(100), NOW.minusSeconds(10), NOW.plusSeconds(50));
+        NewTask second = new NewTask(TimeOrderedUuid.at(NOW), "Other.task", "mail", "[null]", NOW.minusSeconds(100),
+                NOW.minusSeconds(5), null);
+        repository.insert(List.of(first, second));
+
+        assertThat(repository.claim("default", 10, "node-1", NOW)).containsExactly(new ClaimedTask(first.id(), NAME,
+                "default", first.args(), 0, first.executeAt(), first.expiresAt()));
+        assertThat(repository.claim("mail", 10, "node-1", NOW)).containsExactly(new ClaimedTask(second.id(), "Other.task",
+                "mail", "[null]", 0, second.executeAt(), null));
+    }
+
+    @Test
+    void deleteCompletedRemovesOnlyTheNodesStartedRows() {
+        UUID mine = insert("default", NOW.minusSeconds(2), null);
+        UUID waiting = insert("default", NOW.plusSeconds(60), null);
+        repository.claim("default", 10, "node-1", NOW);
+        UUID others = insert("default", NOW.minusSeconds(1), null);
+        repository.claim("default", 10, "node-2", NOW);
+
+        assertThat(repository.deleteCompleted(List.of(mine, waiting, others), "node-1")).isEqualTo(1);
+        assertThat(rows.exists(mine)).isFalse();
+        assertThat(rows.exists(waiting)).isTrue();
+        assertThat(rows.exists(others)).isTrue();
+    }
+
+    @Test
     void claimFindsDueTasksThroughTheDueIndex() throws SQLException {
         // 20,000 waiting tasks on four queues, of which only the first 20 are due.
         rows.execute("""

@@ -24,7 +24,7 @@ class SchemaMigratorTest {
         rows.waiting("Mailer.welcome", "default", java.time.Instant.now());
         SchemaMigrator.migrate(dataSource);
 
-        assertThat(rows.column(APPLIED)).containsExactly("1 true");
+        assertThat(rows.column(APPLIED)).containsExactly("1 true", "2 true");
         assertThat(rows.count()).isEqualTo(1);
     }
 
@@ -37,10 +37,13 @@ class SchemaMigratorTest {
 
         SchemaMigrator.migrate(dataSource);
 
-        assertThat(rows.column(APPLIED)).containsExactly("0 true", "1 true"); // the baseline, then V1
+        assertThat(rows.column(APPLIED)).containsExactly("0 true", "1 true", "2 true"); // the baseline, then V1, V2
         assertThat(rows.column("SELECT indexname FROM pg_indexes WHERE tablename = 'taskq_task' ORDER BY indexname"))
                 .containsExactly("taskq_task_due_idx", "taskq_task_failed_idx", "taskq_task_pkey", "taskq_task_started_idx");
         assertThat(rows.column("SELECT name FROM customer")).containsExactly("Ada");
+        assertThat(rows.column("SELECT unnest(reloptions) FROM pg_class WHERE relname = 'taskq_task'"))
+                .contains("fillfactor=80", "autovacuum_vacuum_scale_factor=0", "autovacuum_vacuum_threshold=5000",
+                        "autovacuum_analyze_threshold=5000");
         assertThat(rows.count()).isZero();
     }
 }
