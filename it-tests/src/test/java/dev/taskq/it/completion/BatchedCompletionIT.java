@@ -5,9 +5,9 @@ import static dev.taskq.it.support.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskq.TaskHandle;
-import dev.taskq.TaskQueue;
 import dev.taskq.it.harness.Deployments;
-import dev.taskq.it.support.TaskTable;
+import dev.taskq.it.support.CountingTasks;
+import dev.taskq.it.support.InContainerTest;
 import dev.taskq.jpa.TaskEntity;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -17,13 +17,12 @@ import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** taskq.completion=batched: the call commits alone, finished rows go in batches; nothing runs twice, failures stay. */
 @ExtendWith(ArquillianExtension.class)
-class BatchedCompletionIT {
+class BatchedCompletionIT extends InContainerTest {
 
     private static final int TASKS = 500;
 
@@ -31,36 +30,25 @@ class BatchedCompletionIT {
     static WebArchive deployment() {
         return Deployments.war("batched-completion",
                 Map.of("taskq.completion", "batched", "taskq.concurrency", "8", "taskq.poll-interval", "100ms"),
-                BatchedCompletionIT.class, CompletionTasks.class);
+                BatchedCompletionIT.class, CountingTasks.class, CompletionTasks.class);
     }
-
-    @Inject
-    TaskQueue tasks;
-
-    @Inject
-    TaskTable table;
 
     @Inject
     UserTransaction transaction;
-
-    @BeforeEach
-    void emptyTables() {
-        table.clear();
-    }
 
     @Test
     void fiveHundredTasksEachRunOnceAndTheTableEndsEmpty() throws Exception {
         transaction.begin();
         for (int number = 0; number < TASKS; number++) {
             int n = number;
-            tasks.enqueue(CompletionTasks.class, counting -> counting.count(n));
+            tasks.enqueue(CountingTasks.class, counting -> counting.count(n));
         }
         transaction.commit();
 
         within(Duration.ofSeconds(90)).until(() -> table.tasks() == 0);
-        assertThat(table.effects("CompletionTasks.count")).isEqualTo(TASKS);
-        assertThat(CompletionTasks.RUNS).containsOnlyKeys(IntStream.range(0, TASKS).boxed().toList());
-        assertThat(CompletionTasks.RUNS.values()).allMatch(runs -> runs == 1);
+        assertThat(table.effects("CountingTasks.count")).isEqualTo(TASKS);
+        assertThat(CountingTasks.RUNS).containsOnlyKeys(IntStream.range(0, TASKS).boxed().toList());
+        assertThat(CountingTasks.RUNS.values()).allMatch(runs -> runs == 1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.taskq.it.support.Eventually.eventually;
 import static dev.taskq.it.support.Eventually.within;
 
 import dev.taskq.it.harness.Deployments;
+import dev.taskq.it.support.CountingTasks;
 import dev.taskq.it.support.InContainerTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;

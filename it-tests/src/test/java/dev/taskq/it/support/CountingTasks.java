@@ -1,4 +1,4 @@
-package dev.taskq.it.concurrency;
+package dev.taskq.it.support;
 
 import dev.taskq.Task;
 import dev.taskq.it.support.Effect;
@@ -8,11 +8,11 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A task that counts its runs in memory and writes one effect row, keyed by its number. */
+/** A task that counts its runs in memory and writes one effect row, keyed by its number: proves exactly-once. */
 @ApplicationScoped
 public class CountingTasks {
 
-    static final Map<Integer, Integer> RUNS = new ConcurrentHashMap<>();
+    public static final Map<Integer, Integer> RUNS = new ConcurrentHashMap<>();
 
     @PersistenceContext(unitName = "app")
     EntityManager em;
