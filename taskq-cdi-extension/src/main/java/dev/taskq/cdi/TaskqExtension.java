@@ -16,14 +16,16 @@ import dev.taskq.cdi.internal.TaskqRuntime;
 import dev.taskq.cdi.internal.TaskqStartup;
 import dev.taskq.cdi.internal.WorkerPool;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
-import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -42,6 +44,7 @@ public class TaskqExtension implements Extension {
             EnqueueBuffer.class, BatchedCompletion.class);
 
     private final TaskDefinitions definitions = new TaskDefinitions();
+    private final List<DefinitionException> beanProblems = new CopyOnWriteArrayList<>();
     private volatile TaskRegistry registry;
 
     /** The health checks, added only where the server offers MicroProfile Health. */
@@ -78,16 +81,23 @@ public class TaskqExtension implements Extension {
     }
 
     /**
-     * Collects the {@link Task} methods of each managed bean and reports each broken rule.
-     * {@code ProcessManagedBean} skips vetoed types and sees the final annotated type.
+     * Collects the {@link Task} methods of each managed bean and keeps each broken rule for
+     * {@link #reportEveryProblem}. {@code ProcessManagedBean} skips vetoed types and sees the final
+     * annotated type.
      */
     <T> void collectTasks(@Observes ProcessManagedBean<T> event) {
-        definitions.collect(event.getBean(), event.getAnnotatedBeanClass().getJavaClass(), ConfigProvider.getConfig()).forEach(event::addDefinitionError);
+        beanProblems.addAll(definitions.collect(event.getBean(), event.getAnnotatedBeanClass().getJavaClass(), ConfigProvider.getConfig()));
     }
 
-    /** Checks what spans beans (unique task names) and the configuration, then freezes the registry. */
-    void checkAcrossBeans(@Observes AfterDeploymentValidation event) {
-        definitions.duplicateNames().forEach(event::addDeploymentProblem);
+    /**
+     * Reports the problems of every bean, the duplicate task names and the bad configuration
+     * together, in one event. Errors added while a bean is processed may abort the deployment
+     * before the next bean, or the checks across beans, are seen; then a user would fix one
+     * problem per deployment attempt.
+     */
+    void reportEveryProblem(@Observes AfterBeanDiscovery event) {
+        beanProblems.forEach(event::addDefinitionError);
+        definitions.duplicateNames().forEach(event::addDefinitionError);
         List<String> configProblems = new ArrayList<>(definitions.configProblems());
         try {
             TaskqConfig.from(ConfigProvider.getConfig());
@@ -95,8 +105,13 @@ public class TaskqExtension implements Extension {
             configProblems.add(e.getMessage());
         }
         if (!configProblems.isEmpty()) {
-            event.addDeploymentProblem(new DeploymentException(String.join("\n", configProblems)));
+            event.addDefinitionError(new DefinitionException(String.join("\n", configProblems)));
         }
+        beanProblems.clear();
+    }
+
+    /** Freezes the registry once the deployment is valid. */
+    void freezeRegistry(@Observes AfterDeploymentValidation event) {
         registry = definitions.toRegistry();
         definitions.clear();
     }

@@ -37,6 +37,11 @@ final class Browser implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
+    /** Whether a missing browser fails the tests instead of skipping them: on CI, or when asked. */
+    static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("taskq.it.browser.required");
+    }
+
     /** @param base the deployment's URL, ending with a slash */
     Browser(String base) throws IOException {
         this.base = base;

@@ -333,8 +333,13 @@ class ConsoleIT {
     }
 
     private static Browser browser() throws IOException {
-        assumeTrue(Browser.available(), "The console's browser tests need Chromium and its driver at " + Browser.CHROMIUM
-                + " and " + Browser.CHROMEDRIVER + " (apt-get install chromium chromium-driver); .ci/run installs them.");
+        String missing = "The console's browser tests need Chromium and its driver at " + Browser.CHROMIUM
+                + " and " + Browser.CHROMEDRIVER + " (apt-get install chromium chromium-driver); .ci/run installs them.";
+        // on CI (CI=true, or -Dtaskq.it.browser.required=true) a missing browser fails: a green run must have run these tests
+        if (Browser.required()) {
+            assertThat(Browser.available()).as(missing).isTrue();
+        }
+        assumeTrue(Browser.available(), missing);
         if (browser == null) {
             browser = new Browser(base());
         }

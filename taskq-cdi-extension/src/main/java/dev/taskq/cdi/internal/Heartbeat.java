@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * Proves that this node's running tasks are alive: once per {@code taskq.heartbeat-interval} one
- * statement sets {@code alive_at} of all of them. Its own short autocommit statement, so it never
+ * statement sets {@code alive_at} of all of them. Its own short autocommit statement, which skips
+ * rows locked by their task's own committing transaction instead of waiting for them, so it never
  * waits for a task's transaction; a task whose heartbeat stops (the node died or lost the
  * database) turns dirty after {@code taskq.dirty-after}.
  */

@@ -37,7 +37,8 @@ final class RetryPolicy {
             if (retry.eta().isPresent()) {
                 return retry.eta();
             }
-            return Optional.of(now.plus(capped(retry.countdown().orElseGet(() -> delay(task, retries + 1)))));
+            // Celery's self.retry() waits default_retry_delay: the backoff is autoretry_for's alone
+            return Optional.of(now.plus(capped(retry.countdown().orElse(task.countdown()))));
         }
         if (listed(error, task.autoretryFor()) && !listed(error, task.dontAutoretryFor()) && !exhausted(task.maxRetries(), retries)) {
             return Optional.of(now.plus(delay(task, retries + 1)));

@@ -53,7 +53,7 @@ public class TaskConsole {
         }
         Instant now = now();
         long total = runtime.repository().countTasks(filter, now, dirtyAfter());
-        List<TaskRow> rows = runtime.repository().findTasks(filter, newestFirst, (page - 1) * size, size, now, dirtyAfter());
+        List<TaskRow> rows = runtime.repository().findTasks(filter, newestFirst, (page - 1L) * size, size, now, dirtyAfter()); // long: ?page=200000000 must not wrap
         return new TaskPage(now, filter, newestFirst, page, size, total, rows);
     }
 

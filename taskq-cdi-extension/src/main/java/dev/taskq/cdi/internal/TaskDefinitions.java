@@ -3,7 +3,6 @@ package dev.taskq.cdi.internal;
 import dev.taskq.Task;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.DefinitionException;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,7 +47,7 @@ public final class TaskDefinitions {
     }
 
     /** One problem per task name that two or more methods share. */
-    public List<DeploymentException> duplicateNames() {
+    public List<DefinitionException> duplicateNames() {
         Map<String, List<String>> methodsByName = collected.stream().collect(Collectors.groupingBy(TaskDefinition::name,
                 Collectors.mapping(definition -> TaskqMessages.describe(definition.method()) + " in bean " + definition.beanClass().getName(),
                         Collectors.toList())));

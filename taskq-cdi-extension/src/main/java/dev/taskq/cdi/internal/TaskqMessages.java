@@ -1,7 +1,6 @@
 package dev.taskq.cdi.internal;
 
 import jakarta.enterprise.inject.spi.DefinitionException;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Collection;
@@ -43,8 +42,8 @@ public final class TaskqMessages {
         return definition(1005, method, "@Task." + attribute + " " + rule + ", was " + value);
     }
 
-    public static DeploymentException duplicateTaskName(String name, Collection<String> methods) {
-        return new DeploymentException(id(1006) + "Two or more @Task methods are named '" + name + "': " + String.join(", ", methods)
+    public static DefinitionException duplicateTaskName(String name, Collection<String> methods) {
+        return new DefinitionException(id(1006) + "Two or more @Task methods are named '" + name + "': " + String.join(", ", methods)
                 + ". Task names must be unique because rows find their method by name; set @Task(name = \"...\") on all but one.");
     }
 

@@ -40,6 +40,10 @@ class RetryPolicyTest {
     void defaults() {
     }
 
+    @Task(autoretryFor = IOException.class, retryBackoff = 4, retryJitter = false, countdown = 7)
+    void backoffAndCountdown() {
+    }
+
     @Task(countdown = 7, maxRetries = 1)
     void shortCountdownOneRetry() {
     }
@@ -99,12 +103,18 @@ class RetryPolicyTest {
     @Test
     void shouldKeepAJitteredDelayWithinZeroAndTheBackoff() {
         Task task = task("jittered");
+        java.util.Set<Duration> seenAtRetryTen = new java.util.HashSet<>();
         for (int run = 0; run < 200; run++) {
             // retry 1: 4 s; retry 3: 16 s; retry 10: capped at 100 s
             assertThat(RetryPolicy.delay(task, 1)).isBetween(Duration.ZERO, Duration.ofSeconds(4));
             assertThat(RetryPolicy.delay(task, 3)).isBetween(Duration.ZERO, Duration.ofSeconds(16));
-            assertThat(RetryPolicy.delay(task, 10)).isBetween(Duration.ZERO, Duration.ofSeconds(100));
+            Duration delay = RetryPolicy.delay(task, 10);
+            assertThat(delay).isBetween(Duration.ZERO, Duration.ofSeconds(100));
+            seenAtRetryTen.add(delay);
         }
+        // full jitter spreads the delays over the range; a fixed delay would give one value
+        assertThat(seenAtRetryTen).hasSizeGreaterThan(100);
+        assertThat(seenAtRetryTen).anyMatch(delay -> delay.compareTo(Duration.ofSeconds(50)) < 0);
     }
 
     @Test
@@ -123,6 +133,14 @@ class RetryPolicyTest {
         assertThat(delaySeconds(task("defaults"), 0, new Retry())).contains(180L);
         assertThat(delaySeconds(task("defaults"), 2, new Retry())).contains(180L);
         assertThat(delaySeconds(task("defaults"), 3, new Retry())).isEmpty();
+    }
+
+    @Test
+    void shouldWaitTheCountdownNotTheBackoffForAPlainRetry() {
+        Task task = task("backoffAndCountdown");
+
+        assertThat(delaySeconds(task, 2, new Retry())).contains(7L);      // self.retry(): default_retry_delay
+        assertThat(delaySeconds(task, 2, new IOException())).contains(16L); // autoretry_for: 4 * 2^2
     }
 
     @Test

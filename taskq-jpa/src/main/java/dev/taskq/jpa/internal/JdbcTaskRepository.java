@@ -323,14 +323,14 @@ public class JdbcTaskRepository {
      * One page of the tasks a filter matches at {@code now}, ordered by execute_at (then id), oldest
      * first unless {@code newestFirst}; the database skips {@code offset} rows and returns at most {@code limit}.
      */
-    public List<TaskRow> findTasks(TaskFilter filter, boolean newestFirst, int offset, int limit, Instant now, Duration dirtyAfter) {
+    public List<TaskRow> findTasks(TaskFilter filter, boolean newestFirst, long offset, int limit, Instant now, Duration dirtyAfter) {
         TaskConditions conditions = TaskConditions.of(filter, now, dirtyAfter);
         String direction = newestFirst ? "DESC" : "ASC";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(TaskSql.PAGE.formatted(conditions.sql(), direction, direction))) {
             int index = conditions.bind(select, 1);
             select.setInt(index++, limit);           // limit
-            select.setInt(index++, offset);          // offset
+            select.setLong(index++, offset);         // offset
             List<TaskRow> page = new ArrayList<>(limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -77,11 +77,17 @@ final class TaskSql {
      * Keeps the node's running tasks alive. Touches only {@code alive_at}, which is in no index, so
      * PostgreSQL can update the rows in place (HOT) once a second without growing any index. The node
      * check stops a node that lost the database from refreshing a task that was retried meanwhile
-     * and is now another node's. Binds: alive_at, ids (uuid[]), node.
+     * and is now another node's. SKIP LOCKED: a row locked by its task's own transaction (which
+     * deletes it just before committing, and may then wait on a lock of the application's) is
+     * skipped rather than waited for, so one slow commit never stalls the heartbeat of the node's
+     * other tasks. Binds: alive_at, ids (uuid[]), node.
      */
     static final String HEARTBEAT = """
             UPDATE taskq_task SET alive_at = ?
-            WHERE id = ANY(?) AND started AND NOT failed AND node = ?""";
+            WHERE id IN (
+                SELECT id FROM taskq_task
+                WHERE id = ANY(?) AND started AND NOT failed AND node = ?
+                FOR UPDATE SKIP LOCKED)""";
 
     /**
      * The five groups counted in one pass. Dirty and active split started rows at the cutoff

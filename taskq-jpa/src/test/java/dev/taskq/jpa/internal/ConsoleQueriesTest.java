@@ -59,6 +59,8 @@ class ConsoleQueriesTest extends RepositoryTestSupport {
         assertThat(page(future, false, 3, 3)).containsExactlyElementsOf(all.subList(3, 6));
         assertThat(page(future, false, 6, 3)).containsExactly(all.get(6));
         assertThat(page(future, true, 0, 2)).containsExactly(all.get(6), all.get(5));
+        // a page number typed into the URL far past the end: an empty page, not an error
+        assertThat(page(future, false, 200_000_000L * 20, 20)).isEmpty();
     }
 
     @Test
@@ -165,7 +167,7 @@ class ConsoleQueriesTest extends RepositoryTestSupport {
         return page(TaskFilter.of(group), false, 0, 100);
     }
 
-    private static List<UUID> page(TaskFilter filter, boolean newestFirst, int offset, int limit) {
+    private static List<UUID> page(TaskFilter filter, boolean newestFirst, long offset, int limit) {
         return repository.findTasks(filter, newestFirst, offset, limit, NOW, DIRTY_AFTER).stream().map(TaskRow::id).toList();
     }
 }

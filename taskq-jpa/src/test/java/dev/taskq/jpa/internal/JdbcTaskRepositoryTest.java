@@ -15,6 +15,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -230,6 +234,31 @@ class JdbcTaskRepositoryTest extends RepositoryTestSupport {
         assertThat(rows.read(failed).aliveAt()).isEqualTo(before);
         assertThat(rows.read(waiting).aliveAt()).isNull();
         assertThat(repository.heartbeat("node-1", List.of(), NOW)).isZero();
+    }
+
+    @Test
+    void heartbeatSkipsARowLockedByItsTasksOwnTransactionInsteadOfWaitingForIt() throws Exception {
+        UUID committing = rows.running(NAME, "default", "node-1", NOW.minusSeconds(1));
+        UUID other = rows.running(NAME, "default", "node-1", NOW.minusSeconds(1));
+        ExecutorService beat = Executors.newSingleThreadExecutor();
+        try (Connection task = postgres.dataSource().getConnection()) {
+            // the task's transaction has deleted its row and now waits, for example on an application lock
+            task.setAutoCommit(false);
+            try (PreparedStatement delete = task.prepareStatement("DELETE FROM taskq_task WHERE id = ?")) {
+                delete.setObject(1, committing);
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+
+            Future<Integer> updated = beat.submit(() -> repository.heartbeat("node-1", List.of(committing, other), NOW));
+
+            // a heartbeat that waited for the lock would not return before the rollback below
+            assertThat(updated.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(rows.read(other).aliveAt()).isEqualTo(NOW);
+            task.rollback();
+        } finally {
+            beat.shutdownNow();
+        }
+        assertThat(rows.read(committing).aliveAt()).isEqualTo(NOW.minusSeconds(1));
     }
 
     @Test

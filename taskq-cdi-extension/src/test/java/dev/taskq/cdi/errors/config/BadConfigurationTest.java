@@ -4,7 +4,7 @@ import static dev.taskq.cdi.Deployments.deploymentFailure;
 import static dev.taskq.cdi.Deployments.fullText;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.DefinitionException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class BadConfigurationTest {
                 "taskq.concurrency", "0",
                 "taskq.poll-interval", "soon"), ValidBean.class);
 
-        assertThat(failure).isInstanceOf(DeploymentException.class);
+        assertThat(failure).isInstanceOf(DefinitionException.class);
         assertThat(fullText(failure))
                 .contains("TASKQ03001: Invalid configuration taskq.concurrency=0")
                 .contains("TASKQ03001: Invalid configuration taskq.poll-interval=soon");

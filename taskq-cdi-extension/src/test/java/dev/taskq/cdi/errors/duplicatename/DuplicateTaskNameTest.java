@@ -5,7 +5,7 @@ import static dev.taskq.cdi.Deployments.fullText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskq.cdi.errors.duplicatename.a.Reports;
-import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.DefinitionException;
 import org.junit.jupiter.api.Test;
 
 class DuplicateTaskNameTest {
@@ -14,7 +14,7 @@ class DuplicateTaskNameTest {
     void shouldRejectTwoBeansWhoseTasksShareAnExplicitName() {
         Throwable failure = deploymentFailure(FirstMailer.class, SecondMailer.class);
 
-        assertThat(failure).isInstanceOf(DeploymentException.class);
+        assertThat(failure).isInstanceOf(DefinitionException.class);
         assertThat(fullText(failure))
                 .contains("TASKQ01006: Two or more @Task methods are named 'mail.send'")
                 .contains(FirstMailer.class.getName() + ".send")
@@ -26,7 +26,7 @@ class DuplicateTaskNameTest {
     void shouldRejectTwoBeansWithTheSameSimpleNameWhoseTasksShareTheDefaultName() {
         Throwable failure = deploymentFailure(Reports.class, dev.taskq.cdi.errors.duplicatename.b.Reports.class);
 
-        assertThat(failure).isInstanceOf(DeploymentException.class);
+        assertThat(failure).isInstanceOf(DefinitionException.class);
         assertThat(fullText(failure))
                 .contains("TASKQ01006: Two or more @Task methods are named 'Reports.daily'")
                 .contains(Reports.class.getName() + ".daily")

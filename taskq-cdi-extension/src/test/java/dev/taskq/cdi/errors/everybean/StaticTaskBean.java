@@ -1,0 +1,12 @@
+package dev.taskq.cdi.errors.everybean;
+
+import dev.taskq.Task;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class StaticTaskBean {
+
+    @Task
+    public static void cleanUp() {
+    }
+}
