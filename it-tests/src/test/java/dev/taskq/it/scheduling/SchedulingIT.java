@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -32,13 +33,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SchedulingIT extends InContainerTest {
 
     private static final AtomicInteger MARKERS = new AtomicInteger();
+    private static final String TASK_RUNNER_LOGGER = "dev.taskq.cdi.internal.TaskRunner";
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("scheduling", Map.of(
                         "taskq.poll-interval", "50ms",
                         "taskq.task.\"ScheduledTasks.configured\".max-retries", "1"),
-                SchedulingIT.class, ScheduledTasks.class, TestClock.class, SettableClock.class);
+                SchedulingIT.class, ScheduledTasks.class, TestClock.class, SettableClock.class, CapturedLog.class);
     }
 
     @Test
@@ -72,19 +74,28 @@ class SchedulingIT extends InContainerTest {
 
     @Test
     void aTaskClaimedAfterItsExpiryIsDeletedUnrun() {
-        Instant start = CLOCK.instant();
-        TaskOptions inFiveMinutes = TaskOptions.defaults().countdown(Duration.ofMinutes(5));
-        TaskHandle expiresIn = tasks.enqueue(ScheduledTasks.class, t -> t.remind("expires-in"), inFiveMinutes.expires(Duration.ofMinutes(1)));
-        TaskHandle expiresAt = tasks.enqueue(ScheduledTasks.class, t -> t.remind("expires-at"), inFiveMinutes.expires(start.plus(Duration.ofMinutes(2))));
-        tasks.enqueue(ScheduledTasks.class, t -> t.remind("still-fresh"), inFiveMinutes.expires(Duration.ofMinutes(10)));
+        try (CapturedLog log = CapturedLog.of(TASK_RUNNER_LOGGER)) {
+            Instant start = CLOCK.instant();
+            TaskOptions inFiveMinutes = TaskOptions.defaults().countdown(Duration.ofMinutes(5));
+            TaskHandle expiresIn = tasks.enqueue(ScheduledTasks.class, t -> t.remind("expires-in"), inFiveMinutes.expires(Duration.ofMinutes(1)));
+            TaskHandle expiresAt = tasks.enqueue(ScheduledTasks.class, t -> t.remind("expires-at"), inFiveMinutes.expires(start.plus(Duration.ofMinutes(2))));
+            TaskHandle fresh = tasks.enqueue(ScheduledTasks.class, t -> t.remind("still-fresh"), inFiveMinutes.expires(Duration.ofMinutes(10)));
 
-        assertThat(row(expiresIn).getExpiresAt().toInstant()).isEqualTo(start.plus(Duration.ofMinutes(1)));
-        CLOCK.advance(Duration.ofMinutes(5));
+            assertThat(row(expiresIn).getExpiresAt().toInstant()).isEqualTo(start.plus(Duration.ofMinutes(1)));
+            assertThat(row(expiresAt).getExpiresAt().toInstant()).isEqualTo(start.plus(Duration.ofMinutes(2)));
+            CLOCK.advance(Duration.ofMinutes(5));
 
-        eventually().until(() -> runs("still-fresh") == 1);
-        eventually().until(() -> table.task(expiresIn.id()).isEmpty() && table.task(expiresAt.id()).isEmpty());
-        assertThat(runs("expires-in")).isZero();
-        assertThat(runs("expires-at")).isZero();
+            eventually().until(() -> runs("still-fresh") == 1);
+            eventually().until(() -> table.task(expiresIn.id()).isEmpty() && table.task(expiresAt.id()).isEmpty());
+            assertThat(runs("expires-in")).isZero();
+            assertThat(runs("expires-at")).isZero();
+            // the line is written just after the delete commits, so it may trail the empty table a little
+            eventually().until(() -> !log.at(Level.INFO, expiresIn.id().toString()).isEmpty()
+                    && !log.at(Level.INFO, expiresAt.id().toString()).isEmpty());
+            assertThat(log.at(Level.INFO, expiresIn.id().toString(), "ScheduledTasks.remind", "expired")).hasSize(1);
+            assertThat(log.at(Level.INFO, expiresAt.id().toString(), "ScheduledTasks.remind", "expired")).hasSize(1);
+            assertThat(log.at(Level.INFO, fresh.id().toString())).as("the task that ran did not expire").isEmpty();
+        }
     }
 
     @Test
