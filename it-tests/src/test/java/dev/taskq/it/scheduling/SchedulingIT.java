@@ -195,6 +195,18 @@ class SchedulingIT extends InContainerTest {
     }
 
     @Test
+    void revokeByIdDeletesAWaitingTask() {
+        TaskHandle handle = tasks.enqueue(ScheduledTasks.class, t -> t.remind("revoked-by-id"), TaskOptions.defaults().countdown(Duration.ofHours(1)));
+
+        assertThat(tasks.revoke(handle.id())).isTrue();
+        assertThat(table.task(handle.id())).isEmpty();
+        assertThat(tasks.revoke(handle.id())).isFalse();
+        CLOCK.advance(Duration.ofHours(1));
+        aPollCycleHasPassed();
+        assertThat(runs("revoked-by-id")).isZero();
+    }
+
+    @Test
     void revokeDeletesAWaitingTaskOnce() {
         TaskHandle handle = tasks.enqueue(ScheduledTasks.class, t -> t.remind("revoked"), TaskOptions.defaults().countdown(Duration.ofHours(1)));
 
@@ -214,7 +226,8 @@ class SchedulingIT extends InContainerTest {
         eventually().until(() -> table.task(handle.id()).map(TaskEntity::isStarted).orElse(false));
 
         assertThat(tasks.revoke(handle.id())).isFalse();
-        assertThat(table.task(handle.id())).isPresent();
+        assertThat(handle.revoke()).isFalse();
+        assertThat(table.task(handle.id())).hasValueSatisfying(row -> assertThat(row.isStarted()).isTrue());
 
         ScheduledTasks.RELEASE.countDown();
         eventually().until(() -> table.task(handle.id()).isEmpty());
