@@ -39,7 +39,11 @@ class SchedulingIT extends InContainerTest {
     static WebArchive deployment() {
         return Deployments.war("scheduling", Map.of(
                         "taskq.poll-interval", "50ms",
-                        "taskq.task.\"ScheduledTasks.configured\".max-retries", "1"),
+                        "taskq.task.\"ScheduledTasks.configured\".max-retries", "1",
+                        "taskq.task.\"ScheduledTasks.configuredQueue\".queue", "configured",
+                        "taskq.task.\"ScheduledTasks.configuredCountdown\".countdown", "45s",
+                        "taskq.task.\"ScheduledTasks.configuredBackoff\".retry-backoff", "4s",
+                        "taskq.task.\"ScheduledTasks.configuredBackoff\".retry-backoff-max", "6s"),
                 SchedulingIT.class, ScheduledTasks.class, TestClock.class, SettableClock.class, CapturedLog.class);
     }
 
@@ -192,6 +196,35 @@ class SchedulingIT extends InContainerTest {
         eventually().until(() -> table.task(handle.id()).map(TaskEntity::isFailed).orElse(false));
         assertThat(row(handle).getRetries()).isEqualTo(1);
         assertThat(runs("configured")).isEqualTo(2);
+    }
+
+    @Test
+    void configurationOverridesTheAnnotationsQueue() {
+        // neither "configured" nor "annotated" is worked by this node, so the rows stay to be read
+        TaskHandle configured = tasks.enqueue(ScheduledTasks.class, t -> t.configuredQueue("queue"));
+        TaskHandle chosen = tasks.enqueue(ScheduledTasks.class, t -> t.configuredQueue("queue"), TaskOptions.defaults().queue("urgent"));
+
+        assertThat(row(configured).getQueue()).isEqualTo("configured");
+        assertThat(row(chosen).getQueue()).as("TaskOptions.queue wins over the configuration").isEqualTo("urgent");
+    }
+
+    @Test
+    void configurationOverridesTheAnnotationsCountdown() {
+        Instant start = CLOCK.instant();
+        TaskHandle handle = tasks.enqueue(ScheduledTasks.class, t -> t.configuredCountdown("countdown-config"));
+
+        assertThat(awaitWaitingWithRetries(handle, 1).getExecuteAt().toInstant()).isEqualTo(start.plusSeconds(45));
+    }
+
+    @Test
+    void configurationSetsABackoffAndItsCap() {
+        Instant start = CLOCK.instant();
+        TaskHandle handle = tasks.enqueue(ScheduledTasks.class, t -> t.configuredBackoff("backoff-config"));
+
+        assertThat(awaitWaitingWithRetries(handle, 1).getExecuteAt().toInstant()).isEqualTo(start.plusSeconds(4));
+        CLOCK.advance(Duration.ofSeconds(4));
+        // 4 * 2 = 8 s, capped at 6 s
+        assertThat(awaitWaitingWithRetries(handle, 2).getExecuteAt().toInstant()).isEqualTo(start.plusSeconds(4 + 6));
     }
 
     @Test
