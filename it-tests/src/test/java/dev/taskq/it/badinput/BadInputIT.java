@@ -40,7 +40,7 @@ class BadInputIT extends InContainerTest {
         assertRejected(InputTasks.class, t -> {
             t.other("first");
             t.other("second");
-        }, "TASKQ02003", "called 2 methods (other, other)");
+        }, "TASKQ02003", "dev.taskq.it.badinput.InputTasks", "called 2 methods (other, other)");
     }
 
     @Test
@@ -63,6 +63,12 @@ class BadInputIT extends InContainerTest {
     void anArgumentJsonbCannotWriteIsRejected() {
         assertRejected(InputTasks.class, t -> t.unwritable(new Unwritable()), "TASKQ02005", "InputTasks.unwritable",
                 "argument 1 of type dev.taskq.it.badinput.Unwritable");
+    }
+
+    @Test
+    void aSecondArgumentJsonbCannotWriteIsRejectedByItsPosition() {
+        assertRejected(InputTasks.class, t -> t.labelled("fine", new Unwritable()), "TASKQ02005", "InputTasks.labelled",
+                "argument 2 of type dev.taskq.it.badinput.Unwritable");
     }
 
     @Test
