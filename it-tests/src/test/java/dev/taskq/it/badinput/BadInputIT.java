@@ -56,7 +56,8 @@ class BadInputIT extends InContainerTest {
 
     @Test
     void aClassThatIsNoCdiBeanIsRejectedWithTheFix() {
-        assertRejected(NotABean.class, t -> t.work("x"), "TASKQ02001", "dev.taskq.it.badinput.NotABean", "@ApplicationScoped");
+        assertRejected(NotABean.class, t -> t.work("x"), "TASKQ02001", "dev.taskq.it.badinput.NotABean", "@Task NotABean.work",
+                "@ApplicationScoped");
     }
 
     @Test
