@@ -33,6 +33,10 @@ public class InputTasks {
     public void noDefaultConstructor(NoDefaultConstructor value) {
     }
 
+    @Task
+    public void labelled(String label, Unwritable value) {
+    }
+
     public void notATask(String key) {
     }
 }

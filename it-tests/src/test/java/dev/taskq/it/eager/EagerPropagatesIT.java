@@ -1,5 +1,6 @@
 package dev.taskq.it.eager;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskq.TaskQueue;
@@ -28,8 +29,13 @@ class EagerPropagatesIT {
 
     @Test
     void theCheckedExceptionReachesTheCallerUnchanged() {
+        AuditInterceptor.CALLS.clear();
+        EagerTasks.RAN_IN.set(null);
+
         assertThatThrownBy(() -> tasks.enqueue(EagerTasks.class, t -> t.explode("loudly")))
                 .isExactlyInstanceOf(IOException.class)
                 .hasMessage("exploded: loudly");
+        assertThat(AuditInterceptor.CALLS).containsExactly("explode");
+        assertThat(EagerTasks.RAN_IN.get()).as("the thread the task ran in").isSameAs(Thread.currentThread());
     }
 }

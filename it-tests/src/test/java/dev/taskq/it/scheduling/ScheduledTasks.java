@@ -74,6 +74,26 @@ public class ScheduledTasks {
         throw Retry.after(Duration.ofSeconds(30)).maxRetries(1);
     }
 
+    /** Its queue ("annotated" in the annotation) is set to "configured" by configuration; no worker of this node takes either. */
+    @Task(queue = "annotated")
+    public void configuredQueue(String key) {
+        ran(key);
+    }
+
+    /** Its countdown (10 s in the annotation) is set to 45 s by configuration. */
+    @Task(autoretryFor = IllegalStateException.class, countdown = 10)
+    public void configuredCountdown(String key) {
+        ran(key);
+        throw new IllegalStateException("still broken " + key);
+    }
+
+    /** No backoff in the annotation (so the 10 s countdown); configuration sets a backoff of 4 s, capped at 6 s. */
+    @Task(autoretryFor = IllegalStateException.class, countdown = 10, retryJitter = false)
+    public void configuredBackoff(String key) {
+        ran(key);
+        throw new IllegalStateException("still broken " + key);
+    }
+
     /** Its max-retries (3 in the annotation) is set to 1 by configuration. */
     @Task(autoretryFor = IllegalStateException.class, countdown = 10)
     public void configured(String key) {

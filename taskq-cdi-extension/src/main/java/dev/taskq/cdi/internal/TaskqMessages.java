@@ -55,8 +55,17 @@ public final class TaskqMessages {
 
     public static IllegalArgumentException notABean(Class<?> beanClass) {
         return new IllegalArgumentException(id(2001) + "Cannot enqueue on " + beanClass.getName()
-                + ": it is not a CDI bean with @Task methods. Give it a bean-defining annotation such as @ApplicationScoped"
+                + ": it is not a CDI bean with @Task methods" + declaredTasks(beanClass) + ". Give it a bean-defining annotation such as @ApplicationScoped"
                 + " and annotate the method with @dev.taskq.Task.");
+    }
+
+    /** The class's own @Task methods: the check runs before the lambda is recorded, so these name what it may have called. */
+    private static String declaredTasks(Class<?> beanClass) {
+        String tasks = java.util.Arrays.stream(beanClass.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(dev.taskq.Task.class))
+                .map(method -> "@Task " + beanClass.getSimpleName() + "." + method.getName())
+                .sorted().collect(java.util.stream.Collectors.joining(", "));
+        return tasks.isEmpty() ? "" : " (it declares " + tasks + ", but the container made no bean of it)";
     }
 
     public static IllegalArgumentException noTaskCalled(Class<?> beanClass) {

@@ -1,0 +1,12 @@
+package dev.taskq.cdi.errors.backoffmax;
+
+import dev.taskq.Task;
+import jakarta.enterprise.context.Dependent;
+
+@Dependent
+public class NegativeBackoffBean {
+
+    @Task(retryBackoff = -2)
+    public void sync() {
+    }
+}
