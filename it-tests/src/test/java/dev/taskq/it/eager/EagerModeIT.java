@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskq.TaskHandle;
 import dev.taskq.it.harness.Deployments;
-import dev.taskq.it.scheduling.CapturedLog;
+import dev.taskq.it.support.CapturedLog;
 import dev.taskq.it.support.InContainerTest;
 import java.io.IOException;
 import java.util.List;

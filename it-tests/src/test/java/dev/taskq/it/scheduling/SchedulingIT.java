@@ -9,6 +9,7 @@ import dev.taskq.Signature;
 import dev.taskq.TaskHandle;
 import dev.taskq.TaskOptions;
 import dev.taskq.it.harness.Deployments;
+import dev.taskq.it.support.CapturedLog;
 import dev.taskq.it.support.InContainerTest;
 import dev.taskq.it.support.SettableClock;
 import dev.taskq.jpa.TaskEntity;

@@ -1,4 +1,4 @@
-package dev.taskq.cdi.errors.backoffmax;
+package dev.taskq.cdi.errors.backoff;
 
 import static dev.taskq.cdi.Deployments.deploymentFailure;
 import static dev.taskq.cdi.Deployments.fullText;

@@ -1,4 +1,4 @@
-package dev.taskq.it.scheduling;
+package dev.taskq.it.support;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

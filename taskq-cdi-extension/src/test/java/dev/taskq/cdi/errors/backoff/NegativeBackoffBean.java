@@ -1,4 +1,4 @@
-package dev.taskq.cdi.errors.backoffmax;
+package dev.taskq.cdi.errors.backoff;
 
 import dev.taskq.Task;
 import jakarta.enterprise.context.Dependent;
