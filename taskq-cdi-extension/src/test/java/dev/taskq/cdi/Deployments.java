@@ -3,12 +3,15 @@ package dev.taskq.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import jakarta.enterprise.inject.spi.DefinitionException;
+
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.assertj.core.api.AbstractStringAssert;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
@@ -60,6 +63,17 @@ public final class Deployments {
         Throwable thrown = catchThrowable(() -> deploy(config, beanClasses).close());
         assertThat(thrown).as("the deployment of %s should fail", List.of(beanClasses)).isNotNull();
         return thrown;
+    }
+
+    /**
+     * Deploys the one bean, expects the deployment to fail with a definition error that starts
+     * "{@code messageId}: Invalid @Task on bean.method", and returns an assertion on the whole
+     * failure's text for the rule's own words.
+     */
+    public static AbstractStringAssert<?> assertInvalidTask(Class<?> beanClass, String method, String messageId) {
+        Throwable failure = deploymentFailure(beanClass);
+        assertThat(failure).isInstanceOf(DefinitionException.class);
+        return assertThat(fullText(failure)).contains(messageId + ": Invalid @Task on " + beanClass.getName() + "." + method);
     }
 
     /** The class and message of the throwable, its causes and its suppressed exceptions, one per line. */
