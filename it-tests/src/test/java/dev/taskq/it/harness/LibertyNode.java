@@ -18,8 +18,9 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * A second Liberty server (taskqNode, created by the build next to the Arquillian-managed one) run
- * by the test as a plain process on the run's database: started with one test WAR, waited for over
+ * A second Liberty server (created by the build next to the Arquillian-managed one and named by it:
+ * {@code taskqNode} in the Hibernate run, {@code taskqNodeEclipseLink} in the EclipseLink run, or what
+ * {@code -Dnode.server} and {@code -Dnode.eclipselink.server} say) run by the test as a plain process on the run's database: started with one test WAR, waited for over
  * HTTP, and stopped with SIGKILL, as a crashing machine would stop it. {@code bin/server run} execs
  * the JVM, so the process killed is the server's JVM itself. The server is also killed when the test
  * JVM exits, so a failed or aborted run leaves no server behind. Not thread-safe: one test drives it.
@@ -30,13 +31,19 @@ public final class LibertyNode implements AutoCloseable {
 
     private final Path serverDirectory;
     private final int httpPort;
-    private final Thread killOnExit = new Thread(this::kill, "kill taskqNode");
+    private final Thread killOnExit;
     private Process process;
     private boolean killOnExitRegistered;
 
     private LibertyNode(Path serverDirectory, int httpPort) {
         this.serverDirectory = serverDirectory;
         this.httpPort = httpPort;
+        this.killOnExit = new Thread(this::kill, "kill " + name());
+    }
+
+    /** The server's name, the last part of its directory. */
+    private String name() {
+        return serverDirectory.getFileName().toString();
     }
 
     /** The build's second server, not started. */
@@ -50,7 +57,7 @@ public final class LibertyNode implements AutoCloseable {
      */
     public LibertyNode start(WebArchive war) throws IOException {
         if (process != null && process.isAlive()) {
-            throw new IllegalStateException("taskqNode already runs (pid " + process.pid() + ")");
+            throw new IllegalStateException(name() + " already runs (pid " + process.pid() + ")");
         }
         killLeftOver();
         String contextRoot = war.getName().replaceFirst("\\.war$", "");
@@ -71,7 +78,7 @@ public final class LibertyNode implements AutoCloseable {
         deleteLogs(); // what a test reads in them is then this start's
         Path console = Files.createDirectories(serverDirectory.resolve("logs")).resolve("test-console.log");
         ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin").resolve("server").toString(), "run",
-                serverDirectory.getFileName().toString())
+                name())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -80,13 +87,13 @@ public final class LibertyNode implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(killOnExit);
             killOnExitRegistered = true;
         }
-        System.out.println("taskqNode started as pid " + process.pid() + " on port " + httpPort + "; console in " + console);
+        System.out.println(name() + " started as pid " + process.pid() + " on port " + httpPort + "; console in " + console);
 
-        Awaitility.await("taskqNode serving /" + contextRoot + " (console: " + console + ")")
+        Awaitility.await(name() + " serving /" + contextRoot + " (console: " + console + ")")
                 .atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException("taskqNode exited with " + process.exitValue() + "; see " + console);
+                        throw new IllegalStateException(name() + " exited with " + process.exitValue() + "; see " + console);
                     }
                     return ready();
                 });

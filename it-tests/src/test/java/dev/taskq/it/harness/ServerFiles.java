@@ -12,7 +12,10 @@ public final class ServerFiles {
         return Path.of(required("taskq.it.server.dir")).resolve("configDropins").resolve("overrides");
     }
 
-    /** The second server's directory (taskqNode), which tests run as a process of their own. */
+    /**
+     * The second server's directory ({@code taskqNode}, or {@code taskqNodeEclipseLink} in the EclipseLink run: the
+     * build sets the property), which tests run as a process of their own.
+     */
     static Path nodeServerDirectory() {
         return Path.of(required("taskq.it.node.server.dir"));
     }

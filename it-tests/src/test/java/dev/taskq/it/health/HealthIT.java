@@ -32,7 +32,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The heartbeat keeps running tasks active, dirty tasks are reported once, MicroProfile Health shows the five groups. */
+/**
+ * The heartbeat keeps running tasks active, dirty tasks are reported once, MicroProfile Health shows the five
+ * groups and the age of the oldest pending task, and readiness turns DOWN once more tasks are dirty than
+ * taskq.health.max-dirty allows.
+ */
 @ExtendWith(ArquillianExtension.class)
 class HealthIT extends InContainerTest {
 
@@ -41,7 +45,8 @@ class HealthIT extends InContainerTest {
         return Deployments.war("health-it", Map.of(
                         "taskq.poll-interval", "50ms",
                         "taskq.heartbeat-interval", "100ms",
-                        "taskq.dirty-after", "1s"),
+                        "taskq.dirty-after", "1s",
+                        "taskq.health.max-dirty", "1"),
                 HealthIT.class, HealthTasks.class);
     }
 
@@ -60,7 +65,7 @@ class HealthIT extends InContainerTest {
                         && row.getAliveAt().isAfter(row.getStartedAt().plus(Duration.ofSeconds(2))))
                 .orElse(false));
 
-        JsonObject readiness = get("/health/ready");
+        JsonObject readiness = get("/health/ready").body();
         assertThat(readiness.getString("status")).isEqualTo("UP");
         JsonObject data = check(readiness, "taskq").getJsonObject("data");
         assertThat(data.getJsonNumber("failed").longValue()).isEqualTo(1);
@@ -69,11 +74,45 @@ class HealthIT extends InContainerTest {
         assertThat(data.getJsonNumber("pending").longValue()).isEqualTo(1);
         assertThat(data.getJsonNumber("future").longValue()).isEqualTo(1);
 
-        JsonObject liveness = get("/health/live");
+        JsonObject liveness = get("/health/live").body();
         assertThat(check(liveness, "taskq-workers").getString("status")).isEqualTo("UP");
 
         HealthTasks.RELEASE.countDown();
         eventually().until(() -> table.task(held.id()).isEmpty());
+    }
+
+    @Test
+    void readinessIsDownOnceMoreTasksAreDirtyThanMaxDirtyAllows() throws Exception {
+        table.insertDirty("HealthTasks.hold", "dead-node", Instant.now().minus(Duration.ofHours(1)));
+
+        Answer oneDirty = get("/health/ready");
+        assertThat(oneDirty.status()).as("HTTP status with 1 dirty task, max-dirty 1").isEqualTo(200);
+        JsonObject withinLimit = check(oneDirty.body(), "taskq");
+        assertThat(withinLimit.getString("status")).isEqualTo("UP");
+        assertThat(withinLimit.getJsonObject("data").getJsonNumber("dirty").longValue()).isEqualTo(1);
+        assertThat(withinLimit.getJsonObject("data").containsKey("reason")).as("a reason while UP").isFalse();
+
+        table.insertDirty("HealthTasks.hold", "dead-node", Instant.now().minus(Duration.ofHours(1)));
+
+        Answer twoDirty = get("/health/ready");
+        assertThat(twoDirty.status()).as("HTTP status with 2 dirty tasks, max-dirty 1").isEqualTo(503);
+        JsonObject overLimit = check(twoDirty.body(), "taskq");
+        assertThat(overLimit.getString("status")).isEqualTo("DOWN");
+        assertThat(overLimit.getJsonObject("data").getJsonNumber("dirty").longValue()).isEqualTo(2);
+        assertThat(overLimit.getJsonObject("data").getString("reason"))
+                .contains("2 dirty tasks", "taskq.health.max-dirty=1", "retry or delete");
+    }
+
+    @Test
+    void readinessShowsHowLongTheOldestPendingTaskHasWaited() throws Exception {
+        // queue "elsewhere", which no node works: the task stays pending, due since 90 s ago
+        tasks.enqueue(HealthTasks.class, HealthTasks::elsewhere, TaskOptions.defaults().eta(Instant.now().minusSeconds(90)));
+        tasks.enqueue(HealthTasks.class, HealthTasks::elsewhere, TaskOptions.defaults().eta(Instant.now().minusSeconds(10)));
+
+        JsonObject data = check(get("/health/ready").body(), "taskq").getJsonObject("data");
+        assertThat(data.getJsonNumber("pending").longValue()).isEqualTo(2);
+        // seconds, of the oldest: at least its 90 s, and not the younger task's 10 s nor milliseconds
+        assertThat(data.getJsonNumber("oldestPendingAgeSeconds").longValue()).isBetween(90L, 150L);
     }
 
     @Test
@@ -126,11 +165,16 @@ class HealthIT extends InContainerTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no health check " + name + " in " + health));
     }
 
-    private static JsonObject get(String path) throws IOException {
+    /** The HTTP status and the JSON body of one health response. */
+    private record Answer(int status, JsonObject body) {
+    }
+
+    private static Answer get(String path) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + httpPort() + path).openConnection();
-        try (InputStream body = connection.getResponseCode() < 400 ? connection.getInputStream() : connection.getErrorStream();
+        int status = connection.getResponseCode();
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream();
              JsonReader reader = Json.createReader(body)) {
-            return reader.readObject();
+            return new Answer(status, reader.readObject());
         } finally {
             connection.disconnect();
         }

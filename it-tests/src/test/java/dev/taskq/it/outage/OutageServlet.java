@@ -1,5 +1,6 @@
 package dev.taskq.it.outage;
 
+import dev.taskq.TaskCall;
 import dev.taskq.TaskQueue;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -13,9 +14,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
- * Lets the client-side outage test drive the application: POST /outage?count=n enqueues n tasks in one
- * transaction and answers one line "task-id key" per task; GET /outage answers "key starts" for every
- * task that started more than once (nothing when the queue ran each task at most once).
+ * Lets the client-side outage test drive the application. POST /outage?count=n enqueues n tasks
+ * {@link OutageTasks#work} (or, with {@code &task=hold}, {@link OutageTasks#hold}) in one transaction and
+ * answers one line "task-id key" per task; POST /outage?release lets the held tasks go on. GET /outage
+ * answers "key starts" for every task that started more than once (nothing when the queue ran each task at
+ * most once); GET /outage?holding answers how many held tasks wait for the release.
  */
 @WebServlet("/outage")
 public class OutageServlet extends HttpServlet {
@@ -28,19 +31,25 @@ public class OutageServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        response.setContentType("text/plain");
+        if (request.getParameter("release") != null) {
+            OutageTasks.RELEASE.countDown();
+            return;
+        }
         int count = Integer.parseInt(request.getParameter("count"));
+        boolean hold = "hold".equals(request.getParameter("task"));
         StringBuilder lines = new StringBuilder();
         try {
             transaction.begin();
             for (int i = 0; i < count; i++) {
-                String key = "outage-" + i;
-                lines.append(tasks.enqueue(OutageTasks.class, t -> t.work(key)).id()).append(' ').append(key).append('\n');
+                String key = (hold ? "held-" : "outage-") + i;
+                TaskCall<OutageTasks> call = hold ? t -> t.hold(key) : t -> t.work(key);
+                lines.append(tasks.enqueue(OutageTasks.class, call).id()).append(' ').append(key).append('\n');
             }
             transaction.commit();
         } catch (Exception e) {
             throw new ServletException("Could not enqueue " + count + " tasks", e);
         }
-        response.setContentType("text/plain");
         response.getWriter().write(lines.toString());
     }
 
@@ -48,6 +57,10 @@ public class OutageServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain");
         PrintWriter out = response.getWriter();
+        if (request.getParameter("holding") != null) {
+            out.print(OutageTasks.HOLDING.size());
+            return;
+        }
         OutageTasks.STARTS.forEach((key, starts) -> {
             if (starts > 1) {
                 out.println(key + " " + starts);

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two taskq applications on one database stand for two nodes: one only enqueues, the other works
  * with a 30 s poll interval. The worker hears of each committed enqueue through PostgreSQL
- * LISTEN/NOTIFY and starts it well under a second later; it listens again after losing its
- * listening connection.
+ * LISTEN/NOTIFY and starts it well under a second later; a rolled-back enqueue wakes nobody; it
+ * listens again after losing its listening connection.
  */
 @ExtendWith(ArquillianExtension.class)
 class CrossNodeWakeUpIT extends InContainerTest {
@@ -67,6 +67,25 @@ class CrossNodeWakeUpIT extends InContainerTest {
         Duration latency = startsAtOnce("elsewhere");
 
         assertThat(latency).isLessThan(WELL_UNDER_A_SECOND);
+    }
+
+    @Test
+    @OperateOnDeployment("enqueuer")
+    void aRolledBackEnqueueOnAnotherNodeWakesNobody() throws Exception {
+        // A due task nobody announced: only a wake-up or the worker's next poll (30 s after the warm-up) starts it.
+        Instant due = Instant.now().plusSeconds(1);
+        table.insertWaiting("WakeUpTasks.pingInDatabase", "[\"unannounced\"]", due);
+        within(WELL_BEFORE_THE_NEXT_POLL).until(() -> Instant.now().isAfter(due));
+
+        transaction.begin();
+        tasks.enqueue(WakeUpTasks.class, t -> t.pingInDatabase("rolled back"));
+        transaction.rollback();
+
+        within(Duration.ofSeconds(4)).during(Duration.ofSeconds(3)).until(() -> table.effect("unannounced").isEmpty());
+        // a committed enqueue does wake the worker, which then starts the unannounced task too
+        startsAtOnce("committed");
+        within(WELL_BEFORE_THE_NEXT_POLL).until(() -> table.effect("unannounced").isPresent());
+        assertThat(table.effect("rolled back")).isEmpty();
     }
 
     @Test

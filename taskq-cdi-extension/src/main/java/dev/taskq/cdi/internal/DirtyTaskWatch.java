@@ -41,6 +41,9 @@ public class DirtyTaskWatch {
         }
         // forget tasks that were retried or deleted, so they are reported again if they turn dirty again
         reported.retainAll(dirty.stream().map(DirtyTask::id).toList());
+        // The five groups are counted here only for this FINE line, never kept: the health check and the console
+        // count live, because readiness must say whether the database answers now, and because this timer does
+        // not run at all in a server without Enterprise Beans Lite. Kept counts would have no reader.
         if (LOG.isLoggable(Level.FINE)) {
             StateTotals totals = runtime.repository().totals(now, runtime.config().dirtyAfter());
             LOG.fine("taskq tasks: " + totals.failed() + " failed, " + totals.dirty() + " dirty, " + totals.active() + " active, "
