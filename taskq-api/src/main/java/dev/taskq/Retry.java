@@ -39,8 +39,11 @@ public class Retry extends RuntimeException {
     }
 
     /**
-     * A retry after {@code countdown}.
+     * A retry after {@code countdown}, instead of the task's {@link Task#countdown()} or backoff,
+     * within its {@link Task#maxRetries()}.
      *
+     * @param countdown how long to wait before the next run; zero or positive
+     * @return a new retry, to throw from the task
      * @throws IllegalArgumentException if {@code countdown} is null or negative
      */
     public static Retry after(Duration countdown) {
@@ -51,8 +54,10 @@ public class Retry extends RuntimeException {
     }
 
     /**
-     * A retry no earlier than {@code eta}.
+     * A retry no earlier than {@code eta}, within the task's {@link Task#maxRetries()}.
      *
+     * @param eta the earliest time of the next run; a past instant makes the task due at once
+     * @return a new retry, to throw from the task
      * @throws IllegalArgumentException if {@code eta} is null
      */
     public static Retry at(Instant eta) {
@@ -62,7 +67,13 @@ public class Retry extends RuntimeException {
         return new Retry(null, eta, null, null);
     }
 
-    /** The same retry, caused by {@code cause}: its message is kept on the row while the task waits. */
+    /**
+     * The same retry, caused by {@code cause}: its message is kept on the row while the task waits,
+     * and its stack trace if the retries run out.
+     *
+     * @param cause what made the task retry, usually the exception just caught; {@code null} for none
+     * @return a new retry with the same countdown or ETA and limit
+     */
     public Retry because(Throwable cause) {
         return new Retry(countdown, eta, maxRetries, cause);
     }
@@ -71,6 +82,7 @@ public class Retry extends RuntimeException {
      * The same retry with its own limit instead of {@link Task#maxRetries()}.
      *
      * @param maxRetries {@code -1} for no limit, otherwise {@code >= 0}
+     * @return a new retry with the same countdown or ETA and cause
      * @throws IllegalArgumentException if {@code maxRetries < -1}
      */
     public Retry maxRetries(int maxRetries) {
@@ -80,17 +92,29 @@ public class Retry extends RuntimeException {
         return new Retry(countdown, eta, maxRetries, getCause());
     }
 
-    /** The delay given with {@link #after(Duration)}, if any. */
+    /**
+     * The delay given with {@link #after(Duration)}.
+     *
+     * @return the delay, or empty if this retry waits the task's countdown or has an ETA
+     */
     public Optional<Duration> countdown() {
         return Optional.ofNullable(countdown);
     }
 
-    /** The instant given with {@link #at(Instant)}, if any. */
+    /**
+     * The instant given with {@link #at(Instant)}.
+     *
+     * @return the ETA, or empty if this retry waits a countdown
+     */
     public Optional<Instant> eta() {
         return Optional.ofNullable(eta);
     }
 
-    /** The limit given with {@link #maxRetries(int)}, if any. */
+    /**
+     * The limit given with {@link #maxRetries(int)}.
+     *
+     * @return the limit ({@code -1}: none), or empty if the task's {@link Task#maxRetries()} applies
+     */
     public OptionalInt maxRetries() {
         return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
     }

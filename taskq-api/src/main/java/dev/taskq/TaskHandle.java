@@ -10,15 +10,26 @@ import java.util.UUID;
  */
 public interface TaskHandle {
 
-    /** The task's id: the primary key of its row. */
+    /**
+     * The task's id: the primary key of its row.
+     *
+     * @return the id, never {@code null}
+     */
     UUID id();
 
-    /** Deletes the task if it has not started; see {@link TaskQueue#revoke(UUID)}. */
+    /**
+     * Deletes the task if it has not started; see {@link TaskQueue#revoke(UUID)}.
+     *
+     * @return true if the waiting task was deleted; false if it has started, has already finished
+     *         or been deleted, or was run eagerly and never stored
+     */
     boolean revoke();
 
     /**
      * The return value of an eagerly executed task ({@code taskq.eager=true}); empty for a queued
      * task, for a {@code void} method and for a task that threw.
+     *
+     * @return the return value, if there is one to give
      */
     Optional<Object> result();
 }

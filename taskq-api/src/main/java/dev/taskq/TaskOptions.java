@@ -32,7 +32,11 @@ public final class TaskOptions {
         this.queue = queue;
     }
 
-    /** No delay, no expiry, the queue of the {@link Task} annotation. */
+    /**
+     * No delay, no expiry, the queue of the {@link Task} annotation.
+     *
+     * @return the options with nothing set, one shared instance
+     */
     public static TaskOptions defaults() {
         return DEFAULTS;
     }
@@ -41,6 +45,7 @@ public final class TaskOptions {
      * Run no earlier than now plus {@code delay}. Replaces an earlier {@link #eta(Instant)}.
      *
      * @param delay zero or positive
+     * @return new options with this delay
      * @throws IllegalArgumentException if {@code delay} is null or negative
      */
     public TaskOptions countdown(Duration delay) {
@@ -52,6 +57,8 @@ public final class TaskOptions {
      * Run no earlier than {@code when}; a past instant means "now". Replaces an earlier
      * {@link #countdown(Duration)}.
      *
+     * @param when the earliest time the task may run
+     * @return new options with this ETA
      * @throws IllegalArgumentException if {@code when} is null
      */
     public TaskOptions eta(Instant when) {
@@ -62,6 +69,8 @@ public final class TaskOptions {
     /**
      * Drop the task unrun if it has not started by now plus {@code ttl}. Replaces an earlier expiry.
      *
+     * @param ttl how long the task stays worth running, counted from the enqueue; zero or positive
+     * @return new options with this expiry
      * @throws IllegalArgumentException if {@code ttl} is null or negative
      */
     public TaskOptions expires(Duration ttl) {
@@ -72,6 +81,8 @@ public final class TaskOptions {
     /**
      * Drop the task unrun if it has not started by {@code when}. Replaces an earlier expiry.
      *
+     * @param when the time after which the task is deleted unrun
+     * @return new options with this expiry
      * @throws IllegalArgumentException if {@code when} is null
      */
     public TaskOptions expires(Instant when) {
@@ -82,6 +93,8 @@ public final class TaskOptions {
     /**
      * Put the task on {@code queue}, overriding {@link Task#queue()}.
      *
+     * @param queue the queue's name; leading and trailing white space is dropped
+     * @return new options with this queue
      * @throws IllegalArgumentException if {@code queue} is null or blank
      */
     public TaskOptions queue(String queue) {
@@ -91,7 +104,12 @@ public final class TaskOptions {
         return new TaskOptions(countdown, eta, expiresIn, expiresAt, queue.strip());
     }
 
-    /** The time the task becomes due, given the current time; empty means "now". */
+    /**
+     * The time the task becomes due, given the current time.
+     *
+     * @param now the time of the enqueue
+     * @return the ETA, or now plus the countdown; empty if neither is set, meaning "now"
+     */
     public Optional<Instant> executeAt(Instant now) {
         if (eta != null) {
             return Optional.of(eta);
@@ -99,7 +117,12 @@ public final class TaskOptions {
         return Optional.ofNullable(countdown).map(now::plus);
     }
 
-    /** The time after which the task is dropped unrun, given the current time; empty means never. */
+    /**
+     * The time after which the task is dropped unrun, given the current time.
+     *
+     * @param now the time of the enqueue
+     * @return the expiry instant, or now plus the expiry duration; empty if neither is set, meaning never
+     */
     public Optional<Instant> expiresAt(Instant now) {
         if (expiresAt != null) {
             return Optional.of(expiresAt);
@@ -107,7 +130,11 @@ public final class TaskOptions {
         return Optional.ofNullable(expiresIn).map(now::plus);
     }
 
-    /** The queue set with {@link #queue(String)}, if any. */
+    /**
+     * The queue set with {@link #queue(String)}.
+     *
+     * @return the queue's name, or empty for the {@link Task#queue()} of the task
+     */
     public Optional<String> queueName() {
         return Optional.ofNullable(queue);
     }

@@ -12,7 +12,9 @@ import dev.taskq.jpa.TaskEntity;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -23,9 +25,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class TransactionalEnqueueIT extends InContainerTest {
 
+    /** The default, set here because a test below counts on it. */
+    private static final int CONCURRENCY = 4;
+
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("enqueue", Map.of("taskq.poll-interval", "100ms"), TransactionalEnqueueIT.class, AccountTasks.class);
+        return Deployments.war("enqueue", Map.of("taskq.poll-interval", "100ms", "taskq.concurrency", String.valueOf(CONCURRENCY)),
+                TransactionalEnqueueIT.class, AccountTasks.class);
     }
 
     @Inject
@@ -106,5 +112,20 @@ class TransactionalEnqueueIT extends InContainerTest {
                 .contains("at dev.taskq.it.enqueue.AccountTasks.recordThenFail");
         assertThat(row.getRetries()).isZero();
         assertThat(table.effect("charge:linus")).isEmpty();
+    }
+
+    @Test
+    void afterMoreFailedTasksThanWorkerSlotsTheWorkerStillRunsTheNextTask() {
+        // twice the slots: if a failure kept its slot, the last failing tasks and the next one would never run
+        List<TaskHandle> failing = IntStream.range(0, 2 * CONCURRENCY)
+                .mapToObj(number -> tasks.enqueue(AccountTasks.class, accounts -> accounts.recordThenFail("failing-" + number)))
+                .toList();
+        eventually().until(() -> failing.stream().allMatch(handle -> table.task(handle.id()).map(TaskEntity::isFailed).orElse(false)));
+
+        TaskHandle next = tasks.enqueue(AccountTasks.class, accounts -> accounts.recordSignup("after-failures"));
+
+        eventually().until(() -> table.task(next.id()).isEmpty());
+        assertThat(table.effect("signup:after-failures")).isPresent();
+        assertThat(table.failedTasks()).isEqualTo(2 * CONCURRENCY);
     }
 }

@@ -53,6 +53,12 @@ public class TaskTable {
                 .setParameter("task", task).getSingleResult();
     }
 
+    /** The ids of the effects {@code task} wrote. */
+    public List<String> effectIds(String task) {
+        return em.createQuery("select e.id from Effect e where e.task = :task", String.class)
+                .setParameter("task", task).getResultList();
+    }
+
     public Optional<Effect> effect(String id) {
         em.clear();
         return Optional.ofNullable(em.find(Effect.class, id));
