@@ -3,6 +3,8 @@ package dev.taskq.cdi.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskq.cdi.Deployments;
+import dev.taskq.cdi.FailingDataSource;
+import dev.taskq.cdi.TestNaming;
 import dev.taskq.cdi.internal.TaskqConfig;
 import dev.taskq.cdi.internal.health.TaskqLivenessCheck;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

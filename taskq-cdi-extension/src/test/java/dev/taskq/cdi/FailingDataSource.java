@@ -1,4 +1,4 @@
-package dev.taskq.cdi.health;
+package dev.taskq.cdi;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -6,28 +6,36 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A datasource that throws the given failure instead of giving a connection, and counts the attempts. */
-final class FailingDataSource implements DataSource {
+public final class FailingDataSource implements DataSource {
 
     private final Supplier<Throwable> failure;
     private final Semaphore attempts = new Semaphore(0);
+    private final AtomicInteger allAttempts = new AtomicInteger();
 
     /** @param failure an SQLException (the database is away), an Error or a RuntimeException, made afresh per attempt */
-    FailingDataSource(Supplier<Throwable> failure) {
+    public FailingDataSource(Supplier<Throwable> failure) {
         this.failure = failure;
     }
 
     /** Waits until {@code count} connections were asked for since the last call. @return false if the timeout passed first */
-    boolean awaitAttempts(int count, Duration timeout) throws InterruptedException {
+    public boolean awaitAttempts(int count, Duration timeout) throws InterruptedException {
         return attempts.tryAcquire(count, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** How many connections were asked for in all. */
+    public int attempts() {
+        return allAttempts.get();
     }
 
     @Override
     public Connection getConnection() throws SQLException {
+        allAttempts.incrementAndGet();
         attempts.release();
         Throwable thrown = failure.get();
         if (thrown instanceof SQLException sqlException) {

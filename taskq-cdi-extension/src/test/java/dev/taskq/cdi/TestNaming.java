@@ -1,4 +1,4 @@
-package dev.taskq.cdi.health;
+package dev.taskq.cdi;
 
 import java.lang.reflect.Proxy;
 import java.util.Hashtable;
