@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -225,6 +226,64 @@ class ConsoleIT {
     }
 
     @Test
+    void retrySelectedMakesTheTickedDirtyTasksPendingWithOneRetryMoreAndTheErrorCleared() throws IOException {
+        // queue mail: this node works only queue default, so the retried rows stay pending to be looked at
+        UUID retriedBefore = Seed.dirty("Mailer.welcome", "mail", "[1]", 1, "java.net.SocketTimeoutException: Read timed out");
+        UUID neverFailed = Seed.dirty("Mailer.welcome", "mail", "[2]");
+        UUID unticked = Seed.dirty("Mailer.welcome", "mail", "[3]");
+        Seed.Stored untickedBefore = Seed.stored(unticked);
+        Browser browser = loggedInAdmin();
+        browser.open("taskq/group.xhtml?group=dirty");
+        Instant clicked = Instant.now();
+
+        browser.click("input[name='selected'][value='" + retriedBefore + "']");
+        browser.click("input[name='selected'][value='" + neverFailed + "']");
+        browser.click("input[id='tasks:retrySelected']");
+
+        browser.await().until(driver -> browser.text().contains("2 tasks will run now."));
+        assertThat(taskIds(browser)).containsExactly(unticked);
+        assertRetriedNow(retriedBefore, 2, clicked);
+        assertRetriedNow(neverFailed, 1, clicked);
+        assertThat(Seed.stored(unticked)).as("not ticked").isEqualTo(untickedBefore);
+    }
+
+    @Test
+    void retryAllMatchingAsksWithTheCountAndRetriesOnlyOnceConfirmed() throws IOException {
+        Instant due = Instant.now().minusSeconds(600);
+        List<UUID> matching = List.of(
+                Seed.failed("Reports.daily", "reports", "[1]", "java.lang.IllegalStateException: no rates", "trace", due),
+                Seed.failed("Reports.daily", "reports", "[2]", "java.lang.IllegalStateException: no rates", "trace", due.plusSeconds(1)),
+                Seed.failed("Reports.daily", "reports", "[3]", "java.lang.IllegalStateException: no rates", "trace", due.plusSeconds(2)));
+        UUID otherName = Seed.failed("Invoices.render", "reports", "[4]", "boom", "trace", due);
+        UUID otherQueue = Seed.failed("Reports.daily", "billing", "[5]", "boom", "trace", due);
+        List<UUID> all = List.of(matching.get(0), matching.get(1), matching.get(2), otherName, otherQueue);
+        Map<UUID, Seed.Stored> before = stored(all);
+        Browser browser = loggedInAdmin();
+        browser.open("taskq/group.xhtml?group=failed&name=Reports.daily&queue=reports");
+
+        browser.click("input[id='tasks:retryAll']");
+
+        assertThat(browser.find("[id='tasks:question']").getText()).isEqualTo("Retry 3 failed tasks named Reports.daily, in queue reports now?");
+        assertThat(browser.find("input[id='tasks:confirmYes']").getAttribute("value")).isEqualTo("Retry 3 tasks");
+        assertThat(stored(all)).as("nothing is retried before the confirmation").isEqualTo(before);
+        browser.click("input[id='tasks:confirmNo']");
+        browser.await().until(driver -> browser.all("[id='tasks:confirm']").isEmpty());
+        assertThat(stored(all)).as("Cancel retries nothing").isEqualTo(before);
+        assertThat(browser.find("#range").getText()).isEqualTo("1–3 of 3");
+
+        Instant confirmed = Instant.now();
+        browser.click("input[id='tasks:retryAll']");
+        browser.click("input[id='tasks:confirmYes']");
+
+        browser.await().until(driver -> browser.text().contains("3 tasks will run now."));
+        matching.forEach(id -> assertRetriedNow(id, 4, confirmed));
+        assertThat(Seed.stored(otherName)).as("another task name").isEqualTo(before.get(otherName));
+        assertThat(Seed.stored(otherQueue)).as("another queue").isEqualTo(before.get(otherQueue));
+        assertThat(browser.url()).contains("name=Reports.daily", "queue=reports");
+        assertThat(browser.find(".empty-note").getText()).contains("No failed tasks match the filter");
+    }
+
+    @Test
     void aUserWithoutTheRoleIsForbidden() throws Exception {
         ConsoleHttp visitor = new ConsoleHttp(base()).logIn("visitor", "visitor-secret");
 
@@ -305,6 +364,25 @@ class ConsoleIT {
             form.add(Map.entry("jakarta.faces.ViewState", viewState));
         }
         return form;
+    }
+
+    /** DESIGN.md "Retry now": pending again, due now, one retry more, the error and the worker's traces gone. */
+    private static void assertRetriedNow(UUID id, int retries, Instant notBefore) {
+        Seed.Stored row = Seed.stored(id);
+        assertThat(row).as("task " + id).usingRecursiveComparison().ignoringFields("executeAt")
+                .isEqualTo(new Seed.Stored(false, false, retries, null, null, null, null, null));
+        assertThat(row.executeAt()).as("task " + id + " is due now").isBetween(notBefore.minusSeconds(1), Instant.now());
+    }
+
+    private static Map<UUID, Seed.Stored> stored(List<UUID> ids) {
+        Map<UUID, Seed.Stored> rows = new LinkedHashMap<>();
+        ids.forEach(id -> rows.put(id, Seed.stored(id)));
+        return rows;
+    }
+
+    private static List<UUID> taskIds(Browser browser) {
+        browser.find("#rows");
+        return taskRows(browser).stream().map(row -> UUID.fromString(row.getAttribute("data-task"))).toList();
     }
 
     private static List<String> summaryRows(Browser browser) {
