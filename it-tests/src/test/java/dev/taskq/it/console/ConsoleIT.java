@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -284,6 +287,76 @@ class ConsoleIT {
     }
 
     @Test
+    void deleteOnTheTaskPageRemovesTheTaskAndReturnsToItsGroup() throws IOException {
+        UUID future = Seed.waiting("Reports.daily", "reports", "[\"2025-06-01\"]", Instant.now().plus(Duration.ofDays(1)));
+        UUID laterFuture = Seed.waiting("Reports.daily", "reports", "[\"2025-06-02\"]", Instant.now().plus(Duration.ofDays(2)));
+        UUID dirty = Seed.dirty("Mailer.welcome", "mail", "[1]");
+        Browser browser = loggedInAdmin();
+
+        browser.open("taskq/task.xhtml?id=" + future);
+        browser.click("input[id='task:delete']");
+
+        browser.await().until(driver -> browser.url().contains("group.xhtml"));
+        assertThat(browser.url()).contains("group=future");
+        assertThat(browser.find(".messages").getText()).contains("Deleted task " + future + ".");
+        assertThat(taskIds(browser)).containsExactly(laterFuture);
+        assertThat(Seed.exists(future)).isFalse();
+        browser.open("taskq/task.xhtml?id=" + future);
+        assertThat(browser.find(".messages").getText()).contains("TASKQ05003");
+
+        browser.open("taskq/task.xhtml?id=" + dirty);
+        browser.click("input[id='task:delete']");
+
+        browser.await().until(driver -> browser.url().contains("group.xhtml"));
+        assertThat(browser.url()).contains("group=dirty");
+        assertThat(browser.find(".messages").getText()).contains("Deleted task " + dirty + ".");
+        assertThat(browser.find(".empty-note").getText()).contains("No dirty tasks");
+        assertThat(Seed.exists(dirty)).isFalse();
+        assertThat(Seed.exists(laterFuture)).isTrue();
+    }
+
+    @Test
+    void aTimeRangeShowsTheTasksDueFromItsStartUntilBeforeItsEnd() throws IOException {
+        Instant start = Instant.now().minus(Duration.ofHours(10)).truncatedTo(ChronoUnit.MINUTES);
+        List<UUID> hourly = new ArrayList<>();
+        for (int hour = 0; hour < 5; hour++) {
+            hourly.add(Seed.waiting("Reports.daily", "reports", "[" + hour + "]", start.plus(Duration.ofHours(hour))));
+        }
+        String oneHourIn = dateTimeLocal(start.plus(Duration.ofHours(1)));
+        String threeHoursIn = dateTimeLocal(start.plus(Duration.ofHours(3)));
+        Browser browser = loggedInAdmin();
+
+        browser.open("taskq/group.xhtml?group=pending&from=" + oneHourIn + "&to=" + threeHoursIn);
+
+        assertThat(browser.find("#range").getText()).isEqualTo("1–2 of 2");
+        assertThat(taskIds(browser)).as("due exactly at from: in; exactly at to: out").containsExactly(hourly.get(1), hourly.get(2));
+        assertThat(browser.find("#filter-from").getAttribute("value")).isEqualTo(oneHourIn);
+        assertThat(browser.find("#filter-to").getAttribute("value")).isEqualTo(threeHoursIn);
+
+        browser.open("taskq/group.xhtml?group=pending&from=" + threeHoursIn);
+        assertThat(taskIds(browser)).containsExactly(hourly.get(3), hourly.get(4));
+
+        browser.open("taskq/group.xhtml?group=pending&to=" + oneHourIn);
+        assertThat(taskIds(browser)).containsExactly(hourly.get(0));
+    }
+
+    @Test
+    void aPageNumberFarPastTheEndShowsTheLastPage() throws IOException {
+        Instant due = Instant.now().minusSeconds(600);
+        for (int i = 0; i < 25; i++) {
+            Seed.failed("Reports.daily", "reports", "[" + i + "]", "boom", "trace", due.plusSeconds(i));
+        }
+        Browser browser = loggedInAdmin();
+
+        // (page - 1) * 20 rows is past Integer.MAX_VALUE: the offset must not overflow into an error
+        browser.open("taskq/group.xhtml?group=failed&page=200000000");
+
+        assertThat(browser.find("#page-of").getText()).isEqualTo("Page 2 of 2");
+        assertThat(browser.find("#range").getText()).isEqualTo("21–25 of 25");
+        assertThat(taskRows(browser)).hasSize(5);
+    }
+
+    @Test
     void aUserWithoutTheRoleIsForbidden() throws Exception {
         ConsoleHttp visitor = new ConsoleHttp(base()).logIn("visitor", "visitor-secret");
 
@@ -378,6 +451,11 @@ class ConsoleIT {
         Map<UUID, Seed.Stored> rows = new LinkedHashMap<>();
         ids.forEach(id -> rows.put(id, Seed.stored(id)));
         return rows;
+    }
+
+    /** What a {@code datetime-local} input sends, in UTC to the minute: {@code 2025-05-01T14:30}. */
+    private static String dateTimeLocal(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC).format(instant);
     }
 
     private static List<UUID> taskIds(Browser browser) {
