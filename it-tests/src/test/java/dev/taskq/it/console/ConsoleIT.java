@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -341,6 +343,59 @@ class ConsoleIT {
     }
 
     @Test
+    void theSummaryReflectsACommandAtOnce() throws IOException {
+        Seed.everyGroup();
+        Browser browser = loggedInAdmin();
+        assertThat(browser.find(".total-failed").getText()).isEqualTo("3");
+
+        browser.open("taskq/group.xhtml?group=failed&name=Mailer.welcome");
+        tickEveryRow(browser);
+        browser.click("input[id='tasks:retrySelected']");
+        browser.await().until(driver -> browser.text().contains("2 tasks will run now."));
+        browser.open("taskq/group.xhtml?group=future&name=Invoices.render");
+        tickEveryRow(browser);
+        browser.click("input[id='tasks:deleteSelected']");
+        browser.await().until(driver -> browser.text().contains("Deleted 2 tasks."));
+        browser.click("a.brand");
+
+        browser.await().until(driver -> !browser.all("#summary").isEmpty());
+        assertThat(browser.find(".total-failed").getText()).isEqualTo("1");
+        assertThat(browser.find(".total-dirty").getText()).isEqualTo("1");
+        assertThat(browser.find(".total-active").getText()).isEqualTo("2");
+        assertThat(browser.find(".total-pending").getText()).as("the 2 retried wait in queue mail, which no node works").isEqualTo("8");
+        assertThat(browser.find(".total-future").getText()).isEqualTo("3");
+        assertThat(summaryRows(browser)).containsExactly(
+                "Invoices.render billing 0 0 0 1 0",
+                "Mailer.welcome mail 0 1 0 6 0",
+                "Reports.daily reports 1 0 2 1 3");
+    }
+
+    @Test
+    void theSummaryShowsTheOldestPendingAgeOfEachRowAndItsTotalsOpenTheirGroup() throws IOException {
+        Instant seeded = Instant.now();
+        Seed.everyGroup(); // oldest pending: Mailer.welcome 5 min, Invoices.render 90 s, Reports.daily 30 s before seeding
+        Seed.failed("Digest.weekly", "reports", "[1]", "boom", "trace", seeded.minusSeconds(60)); // nothing pending
+        Browser browser = loggedInAdmin();
+        browser.find("#summary");
+        long sinceSeeding = Duration.between(seeded, Instant.now()).toSeconds() + 1;
+
+        Map<String, String> ages = oldestPendingByRow(browser);
+
+        assertThat(ages).containsOnlyKeys("Digest.weekly reports", "Invoices.render billing", "Mailer.welcome mail", "Reports.daily reports");
+        assertThat(ages.get("Digest.weekly reports")).isEqualTo("—");
+        assertThat(ageSeconds(ages.get("Mailer.welcome mail"))).isBetween(300L, 300 + sinceSeeding);
+        assertThat(ageSeconds(ages.get("Invoices.render billing"))).isBetween(90L, 90 + sinceSeeding);
+        assertThat(ageSeconds(ages.get("Reports.daily reports"))).isBetween(30L, 30 + sinceSeeding);
+
+        browser.click("#totals a.card.future");
+
+        browser.await().until(driver -> browser.url().contains("group.xhtml"));
+        assertThat(browser.url()).contains("group=future").doesNotContain("name=", "queue=");
+        assertThat(browser.find("main h1").getText()).isEqualTo("Future tasks");
+        assertThat(browser.find("#range").getText()).isEqualTo("1–5 of 5");
+    }
+
+    @Test
     void aPageNumberFarPastTheEndShowsTheLastPage() throws IOException {
         Instant due = Instant.now().minusSeconds(600);
         for (int i = 0; i < 25; i++) {
@@ -453,9 +508,31 @@ class ConsoleIT {
         return rows;
     }
 
+    private static void tickEveryRow(Browser browser) {
+        browser.find("#rows");
+        browser.all("#rows input[name='selected']").forEach(WebElement::click);
+    }
+
     /** What a {@code datetime-local} input sends, in UTC to the minute: {@code 2025-05-01T14:30}. */
     private static String dateTimeLocal(Instant instant) {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC).format(instant);
+    }
+
+    /** The summary's last column by "name queue". */
+    private static Map<String, String> oldestPendingByRow(Browser browser) {
+        Map<String, String> ages = new LinkedHashMap<>();
+        for (WebElement row : browser.all("#summary tbody tr")) {
+            List<String> cells = cells(row);
+            ages.put(cells.get(0) + " " + cells.get(1), cells.get(cells.size() - 1));
+        }
+        return ages;
+    }
+
+    /** An age the console shows under an hour ({@code 5m 3s}, {@code 42s}) in seconds. */
+    private static long ageSeconds(String age) {
+        Matcher matcher = Pattern.compile("(?:(\\d+)m )?(\\d+)s").matcher(age);
+        assertThat(matcher.matches()).as("an age under an hour, was " + age).isTrue();
+        return (matcher.group(1) == null ? 0 : Long.parseLong(matcher.group(1)) * 60) + Long.parseLong(matcher.group(2));
     }
 
     private static List<UUID> taskIds(Browser browser) {
