@@ -461,6 +461,23 @@ class ConsoleIT {
     }
 
     @Test
+    void aPostWithTheViewStateOfAnotherSessionChangesNothing() throws Exception {
+        UUID id = Seed.failed("Reports.daily", "reports", "[1]", "boom", "trace", Instant.now().minusSeconds(60));
+        ConsoleHttp victim = new ConsoleHttp(base()).logIn(ADMIN, ADMIN_PASSWORD);
+        assertThat(victim.get("taskq/group.xhtml?group=failed").statusCode()).isEqualTo(200); // a view of its own, too
+        ConsoleHttp other = new ConsoleHttp(base()).logIn(ADMIN, ADMIN_PASSWORD);
+        String othersViewState = ConsoleHttp.viewState(other.get("taskq/group.xhtml?group=failed").body());
+
+        // a forged form with a real view state, fetched in another session: the victim's cookies must not make it valid
+        victim.post("taskq/group.xhtml", deleteForm(id, othersViewState));
+        assertThat(Seed.exists(id)).as("deleted by a POST with another session's view state").isTrue();
+
+        // in its own session the same view state works: it was valid, only not the victim's
+        other.post("taskq/group.xhtml", deleteForm(id, othersViewState));
+        assertThat(Seed.exists(id)).isFalse();
+    }
+
+    @Test
     void argumentsAndErrorsAreShownAsTextAndNoScriptInThemRuns() throws IOException {
         UUID id = Seed.failed("Mailer.welcome", "mail", "[\"<script>alert(1)</script>\"]", "<img src=x onerror=alert(2)>",
                 "<script>alert(3)</script>", Instant.now().minusSeconds(60));
