@@ -70,7 +70,8 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login")).click();
-        await().until(ExpectedConditions.not(ExpectedConditions.urlContains("j_security_check")));
+        // a console page, not just "not j_security_check", which holds on the login page before the POST has left
+        await().withMessage(this::where).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header.bar")));
     }
 
     /** Logs out by forgetting every cookie. */
@@ -78,8 +79,17 @@ final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
+    /** Waits for the element; if it never comes, the failure shows the page the browser was on instead. */
     WebElement find(String css) {
-        return await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        return await().withMessage(this::where).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    private String where() {
+        try {
+            return "on " + driver.getCurrentUrl() + ", which shows:\n" + text();
+        } catch (RuntimeException e) {
+            return "on a page that could not be read: " + e;
+        }
     }
 
     List<WebElement> all(String css) {

@@ -8,10 +8,16 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -225,6 +231,187 @@ class ConsoleIT {
     }
 
     @Test
+    void retrySelectedMakesTheTickedDirtyTasksPendingWithOneRetryMoreAndTheErrorCleared() throws IOException {
+        // queue mail: this node works only queue default, so the retried rows stay pending to be looked at
+        UUID retriedBefore = Seed.dirty("Mailer.welcome", "mail", "[1]", 1, "java.net.SocketTimeoutException: Read timed out");
+        UUID neverFailed = Seed.dirty("Mailer.welcome", "mail", "[2]");
+        UUID unticked = Seed.dirty("Mailer.welcome", "mail", "[3]");
+        Seed.Stored untickedBefore = Seed.stored(unticked);
+        Browser browser = loggedInAdmin();
+        browser.open("taskq/group.xhtml?group=dirty");
+        Instant clicked = Instant.now();
+
+        browser.click("input[name='selected'][value='" + retriedBefore + "']");
+        browser.click("input[name='selected'][value='" + neverFailed + "']");
+        browser.click("input[id='tasks:retrySelected']");
+
+        browser.await().until(driver -> browser.text().contains("2 tasks will run now."));
+        assertThat(taskIds(browser)).containsExactly(unticked);
+        assertRetriedNow(retriedBefore, 2, clicked);
+        assertRetriedNow(neverFailed, 1, clicked);
+        assertThat(Seed.stored(unticked)).as("not ticked").isEqualTo(untickedBefore);
+    }
+
+    @Test
+    void retryAllMatchingAsksWithTheCountAndRetriesOnlyOnceConfirmed() throws IOException {
+        Instant due = Instant.now().minusSeconds(600);
+        List<UUID> matching = List.of(
+                Seed.failed("Reports.daily", "reports", "[1]", "java.lang.IllegalStateException: no rates", "trace", due),
+                Seed.failed("Reports.daily", "reports", "[2]", "java.lang.IllegalStateException: no rates", "trace", due.plusSeconds(1)),
+                Seed.failed("Reports.daily", "reports", "[3]", "java.lang.IllegalStateException: no rates", "trace", due.plusSeconds(2)));
+        UUID otherName = Seed.failed("Invoices.render", "reports", "[4]", "boom", "trace", due);
+        UUID otherQueue = Seed.failed("Reports.daily", "billing", "[5]", "boom", "trace", due);
+        List<UUID> all = List.of(matching.get(0), matching.get(1), matching.get(2), otherName, otherQueue);
+        Map<UUID, Seed.Stored> before = stored(all);
+        Browser browser = loggedInAdmin();
+        browser.open("taskq/group.xhtml?group=failed&name=Reports.daily&queue=reports");
+
+        browser.click("input[id='tasks:retryAll']");
+
+        assertThat(browser.find("[id='tasks:question']").getText()).isEqualTo("Retry 3 failed tasks named Reports.daily, in queue reports now?");
+        assertThat(browser.find("input[id='tasks:confirmYes']").getAttribute("value")).isEqualTo("Retry 3 tasks");
+        assertThat(stored(all)).as("nothing is retried before the confirmation").isEqualTo(before);
+        browser.click("input[id='tasks:confirmNo']");
+        browser.await().until(driver -> browser.all("[id='tasks:confirm']").isEmpty());
+        assertThat(stored(all)).as("Cancel retries nothing").isEqualTo(before);
+        assertThat(browser.find("#range").getText()).isEqualTo("1–3 of 3");
+
+        Instant confirmed = Instant.now();
+        browser.click("input[id='tasks:retryAll']");
+        browser.click("input[id='tasks:confirmYes']");
+
+        browser.await().until(driver -> browser.text().contains("3 tasks will run now."));
+        matching.forEach(id -> assertRetriedNow(id, 4, confirmed));
+        assertThat(Seed.stored(otherName)).as("another task name").isEqualTo(before.get(otherName));
+        assertThat(Seed.stored(otherQueue)).as("another queue").isEqualTo(before.get(otherQueue));
+        assertThat(browser.url()).contains("name=Reports.daily", "queue=reports");
+        assertThat(browser.find(".empty-note").getText()).contains("No failed tasks match the filter");
+    }
+
+    @Test
+    void deleteOnTheTaskPageRemovesTheTaskAndReturnsToItsGroup() throws IOException {
+        UUID future = Seed.waiting("Reports.daily", "reports", "[\"2025-06-01\"]", Instant.now().plus(Duration.ofDays(1)));
+        UUID laterFuture = Seed.waiting("Reports.daily", "reports", "[\"2025-06-02\"]", Instant.now().plus(Duration.ofDays(2)));
+        UUID dirty = Seed.dirty("Mailer.welcome", "mail", "[1]");
+        Browser browser = loggedInAdmin();
+
+        browser.open("taskq/task.xhtml?id=" + future);
+        browser.click("input[id='task:delete']");
+
+        browser.await().until(driver -> browser.url().contains("group.xhtml"));
+        assertThat(browser.url()).contains("group=future");
+        assertThat(browser.find(".messages").getText()).contains("Deleted task " + future + ".");
+        assertThat(taskIds(browser)).containsExactly(laterFuture);
+        assertThat(Seed.exists(future)).isFalse();
+        browser.open("taskq/task.xhtml?id=" + future);
+        assertThat(browser.find(".messages").getText()).contains("TASKQ05003");
+
+        browser.open("taskq/task.xhtml?id=" + dirty);
+        browser.click("input[id='task:delete']");
+
+        browser.await().until(driver -> browser.url().contains("group.xhtml"));
+        assertThat(browser.url()).contains("group=dirty");
+        assertThat(browser.find(".messages").getText()).contains("Deleted task " + dirty + ".");
+        assertThat(browser.find(".empty-note").getText()).contains("No dirty tasks");
+        assertThat(Seed.exists(dirty)).isFalse();
+        assertThat(Seed.exists(laterFuture)).isTrue();
+    }
+
+    @Test
+    void aTimeRangeShowsTheTasksDueFromItsStartUntilBeforeItsEnd() throws IOException {
+        Instant start = Instant.now().minus(Duration.ofHours(10)).truncatedTo(ChronoUnit.MINUTES);
+        List<UUID> hourly = new ArrayList<>();
+        for (int hour = 0; hour < 5; hour++) {
+            hourly.add(Seed.waiting("Reports.daily", "reports", "[" + hour + "]", start.plus(Duration.ofHours(hour))));
+        }
+        String oneHourIn = dateTimeLocal(start.plus(Duration.ofHours(1)));
+        String threeHoursIn = dateTimeLocal(start.plus(Duration.ofHours(3)));
+        Browser browser = loggedInAdmin();
+
+        browser.open("taskq/group.xhtml?group=pending&from=" + oneHourIn + "&to=" + threeHoursIn);
+
+        assertThat(browser.find("#range").getText()).isEqualTo("1–2 of 2");
+        assertThat(taskIds(browser)).as("due exactly at from: in; exactly at to: out").containsExactly(hourly.get(1), hourly.get(2));
+        assertThat(browser.find("#filter-from").getAttribute("value")).isEqualTo(oneHourIn);
+        assertThat(browser.find("#filter-to").getAttribute("value")).isEqualTo(threeHoursIn);
+
+        browser.open("taskq/group.xhtml?group=pending&from=" + threeHoursIn);
+        assertThat(taskIds(browser)).containsExactly(hourly.get(3), hourly.get(4));
+
+        browser.open("taskq/group.xhtml?group=pending&to=" + oneHourIn);
+        assertThat(taskIds(browser)).containsExactly(hourly.get(0));
+    }
+
+    @Test
+    void theSummaryReflectsACommandAtOnce() throws IOException {
+        Seed.everyGroup();
+        Browser browser = loggedInAdmin();
+        assertThat(browser.find(".total-failed").getText()).isEqualTo("3");
+
+        browser.open("taskq/group.xhtml?group=failed&name=Mailer.welcome");
+        tickEveryRow(browser);
+        browser.click("input[id='tasks:retrySelected']");
+        browser.await().until(driver -> browser.text().contains("2 tasks will run now."));
+        browser.open("taskq/group.xhtml?group=future&name=Invoices.render");
+        tickEveryRow(browser);
+        browser.click("input[id='tasks:deleteSelected']");
+        browser.await().until(driver -> browser.text().contains("Deleted 2 tasks."));
+        browser.click("a.brand");
+
+        browser.await().until(driver -> !browser.all("#summary").isEmpty());
+        assertThat(browser.find(".total-failed").getText()).isEqualTo("1");
+        assertThat(browser.find(".total-dirty").getText()).isEqualTo("1");
+        assertThat(browser.find(".total-active").getText()).isEqualTo("2");
+        assertThat(browser.find(".total-pending").getText()).as("the 2 retried wait in queue mail, which no node works").isEqualTo("8");
+        assertThat(browser.find(".total-future").getText()).isEqualTo("3");
+        assertThat(summaryRows(browser)).containsExactly(
+                "Invoices.render billing 0 0 0 1 0",
+                "Mailer.welcome mail 0 1 0 6 0",
+                "Reports.daily reports 1 0 2 1 3");
+    }
+
+    @Test
+    void theSummaryShowsTheOldestPendingAgeOfEachRowAndItsTotalsOpenTheirGroup() throws IOException {
+        Instant seeded = Instant.now();
+        Seed.everyGroup(); // oldest pending: Mailer.welcome 5 min, Invoices.render 90 s, Reports.daily 30 s before seeding
+        Seed.failed("Digest.weekly", "reports", "[1]", "boom", "trace", seeded.minusSeconds(60)); // nothing pending
+        Browser browser = loggedInAdmin();
+        browser.find("#summary");
+        long sinceSeeding = Duration.between(seeded, Instant.now()).toSeconds() + 1;
+
+        Map<String, String> ages = oldestPendingByRow(browser);
+
+        assertThat(ages).containsOnlyKeys("Digest.weekly reports", "Invoices.render billing", "Mailer.welcome mail", "Reports.daily reports");
+        assertThat(ages.get("Digest.weekly reports")).isEqualTo("—");
+        assertThat(ageSeconds(ages.get("Mailer.welcome mail"))).isBetween(300L, 300 + sinceSeeding);
+        assertThat(ageSeconds(ages.get("Invoices.render billing"))).isBetween(90L, 90 + sinceSeeding);
+        assertThat(ageSeconds(ages.get("Reports.daily reports"))).isBetween(30L, 30 + sinceSeeding);
+
+        browser.click("#totals a.card.future");
+
+        browser.await().until(driver -> browser.url().contains("group.xhtml"));
+        assertThat(browser.url()).contains("group=future").doesNotContain("name=", "queue=");
+        assertThat(browser.find("main h1").getText()).isEqualTo("Future tasks");
+        assertThat(browser.find("#range").getText()).isEqualTo("1–5 of 5");
+    }
+
+    @Test
+    void aPageNumberFarPastTheEndShowsTheLastPage() throws IOException {
+        Instant due = Instant.now().minusSeconds(600);
+        for (int i = 0; i < 25; i++) {
+            Seed.failed("Reports.daily", "reports", "[" + i + "]", "boom", "trace", due.plusSeconds(i));
+        }
+        Browser browser = loggedInAdmin();
+
+        // (page - 1) * 20 rows is past Integer.MAX_VALUE: the offset must not overflow into an error
+        browser.open("taskq/group.xhtml?group=failed&page=200000000");
+
+        assertThat(browser.find("#page-of").getText()).isEqualTo("Page 2 of 2");
+        assertThat(browser.find("#range").getText()).isEqualTo("21–25 of 25");
+        assertThat(taskRows(browser)).hasSize(5);
+    }
+
+    @Test
     void aUserWithoutTheRoleIsForbidden() throws Exception {
         ConsoleHttp visitor = new ConsoleHttp(base()).logIn("visitor", "visitor-secret");
 
@@ -274,6 +461,23 @@ class ConsoleIT {
     }
 
     @Test
+    void aPostWithTheViewStateOfAnotherSessionChangesNothing() throws Exception {
+        UUID id = Seed.failed("Reports.daily", "reports", "[1]", "boom", "trace", Instant.now().minusSeconds(60));
+        ConsoleHttp victim = new ConsoleHttp(base()).logIn(ADMIN, ADMIN_PASSWORD);
+        assertThat(victim.get("taskq/group.xhtml?group=failed").statusCode()).isEqualTo(200); // a view of its own, too
+        ConsoleHttp other = new ConsoleHttp(base()).logIn(ADMIN, ADMIN_PASSWORD);
+        String othersViewState = ConsoleHttp.viewState(other.get("taskq/group.xhtml?group=failed").body());
+
+        // a forged form with a real view state, fetched in another session: the victim's cookies must not make it valid
+        victim.post("taskq/group.xhtml", deleteForm(id, othersViewState));
+        assertThat(Seed.exists(id)).as("deleted by a POST with another session's view state").isTrue();
+
+        // in its own session the same view state works: it was valid, only not the victim's
+        other.post("taskq/group.xhtml", deleteForm(id, othersViewState));
+        assertThat(Seed.exists(id)).isFalse();
+    }
+
+    @Test
     void argumentsAndErrorsAreShownAsTextAndNoScriptInThemRuns() throws IOException {
         UUID id = Seed.failed("Mailer.welcome", "mail", "[\"<script>alert(1)</script>\"]", "<img src=x onerror=alert(2)>",
                 "<script>alert(3)</script>", Instant.now().minusSeconds(60));
@@ -305,6 +509,52 @@ class ConsoleIT {
             form.add(Map.entry("jakarta.faces.ViewState", viewState));
         }
         return form;
+    }
+
+    /** DESIGN.md "Retry now": pending again, due now, one retry more, the error and the worker's traces gone. */
+    private static void assertRetriedNow(UUID id, int retries, Instant notBefore) {
+        Seed.Stored row = Seed.stored(id);
+        assertThat(row).as("task " + id).usingRecursiveComparison().ignoringFields("executeAt")
+                .isEqualTo(new Seed.Stored(false, false, retries, null, null, null, null, null));
+        assertThat(row.executeAt()).as("task " + id + " is due now").isBetween(notBefore.minusSeconds(1), Instant.now());
+    }
+
+    private static Map<UUID, Seed.Stored> stored(List<UUID> ids) {
+        Map<UUID, Seed.Stored> rows = new LinkedHashMap<>();
+        ids.forEach(id -> rows.put(id, Seed.stored(id)));
+        return rows;
+    }
+
+    private static void tickEveryRow(Browser browser) {
+        browser.find("#rows");
+        browser.all("#rows input[name='selected']").forEach(WebElement::click);
+    }
+
+    /** What a {@code datetime-local} input sends, in UTC to the minute: {@code 2025-05-01T14:30}. */
+    private static String dateTimeLocal(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC).format(instant);
+    }
+
+    /** The summary's last column by "name queue". */
+    private static Map<String, String> oldestPendingByRow(Browser browser) {
+        Map<String, String> ages = new LinkedHashMap<>();
+        for (WebElement row : browser.all("#summary tbody tr")) {
+            List<String> cells = cells(row);
+            ages.put(cells.get(0) + " " + cells.get(1), cells.get(cells.size() - 1));
+        }
+        return ages;
+    }
+
+    /** An age the console shows under an hour ({@code 5m 3s}, {@code 42s}) in seconds. */
+    private static long ageSeconds(String age) {
+        Matcher matcher = Pattern.compile("(?:(\\d+)m )?(\\d+)s").matcher(age);
+        assertThat(matcher.matches()).as("an age under an hour, was " + age).isTrue();
+        return (matcher.group(1) == null ? 0 : Long.parseLong(matcher.group(1)) * 60) + Long.parseLong(matcher.group(2));
+    }
+
+    private static List<UUID> taskIds(Browser browser) {
+        browser.find("#rows");
+        return taskRows(browser).stream().map(row -> UUID.fromString(row.getAttribute("data-task"))).toList();
     }
 
     private static List<String> summaryRows(Browser browser) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -76,6 +77,12 @@ final class Seed {
         return insert(name, queue, args, twoHoursAgo, true, twoHoursAgo, false, 0, null, null);
     }
 
+    /** Started, last heartbeat 2 h ago, after {@code retries} earlier attempts that left {@code error}. */
+    static UUID dirty(String name, String queue, String args, int retries, String error) {
+        Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
+        return insert(name, queue, args, twoHoursAgo, true, twoHoursAgo, false, retries, error, null);
+    }
+
     /** Started, heartbeat now. */
     static UUID active(String name, String queue, String args) {
         Instant now = Instant.now();
@@ -93,6 +100,30 @@ final class Seed {
 
     static long tasks(String name) {
         return count("SELECT count(*) FROM taskq_task WHERE name = '" + name + "'");
+    }
+
+    /** The columns of a row that "retry now" and the groups depend on; the row must exist. */
+    record Stored(boolean started, boolean failed, int retries, String error, String traceback, Instant executeAt, Instant aliveAt,
+            String node) {
+    }
+
+    static Stored stored(UUID id) {
+        try (Connection connection = TestDatabase.current().connect();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT started, failed, retries, error, traceback, execute_at, alive_at, node FROM taskq_task WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new AssertionError("Task " + id + " is not in the table");
+                }
+                OffsetDateTime aliveAt = row.getObject("alive_at", OffsetDateTime.class);
+                return new Stored(row.getBoolean("started"), row.getBoolean("failed"), row.getInt("retries"), row.getString("error"),
+                        row.getString("traceback"), row.getObject("execute_at", OffsetDateTime.class).toInstant(),
+                        aliveAt == null ? null : aliveAt.toInstant(), row.getString("node"));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read task " + id + ": " + e.getMessage(), e);
+        }
     }
 
     static boolean effectExists(String key) {
