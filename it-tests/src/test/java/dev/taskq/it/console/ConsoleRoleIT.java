@@ -30,9 +30,8 @@ class ConsoleRoleIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         WebArchive war = Deployments.consoleWar("console-role-it", Map.of("taskq.console.role", "operator"));
-        // replaced, not added to: consoleWar brings the web.xml and role mapping of ConsoleIT
+        // replaced, not added to: consoleWar brings the web.xml of ConsoleIT
         war.delete("WEB-INF/web.xml");
-        war.delete("WEB-INF/ibm-application-bnd.xml");
         war.addAsWebInfResource("it/console/role-web.xml", "web.xml");
         return ShrinkWrap.create(EnterpriseArchive.class, "console-role-it.ear")
                 .addAsModule(war)

@@ -50,14 +50,14 @@ public final class Deployments {
     /**
      * {@link #war} plus the admin console as a user adds it: the console jar in WEB-INF/lib, and in
      * web.xml only how users log in (a FORM login page); the console's own constraint and role check
-     * come with its web fragment. ibm-application-bnd.xml maps the console's role to the server's
-     * group taskq-admin, as a Liberty application does.
+     * come with its web fragment. No role binding: Liberty reads none from inside a WAR, and with
+     * none it gives the role to the registry's group of the same name, taskq-admin (server.xml).
+     * ConsoleRoleIT deploys an EAR, whose binding maps another role name.
      */
     public static WebArchive consoleWar(String name, Map<String, String> config, Class<?>... classes) {
         return war(name, config, classes)
                 .addAsLibraries(consoleLibrary())
                 .addAsWebInfResource("it/console/web.xml", "web.xml")
-                .addAsWebInfResource("it/console/ibm-application-bnd.xml", "ibm-application-bnd.xml")
                 .addAsWebResource("it/console/login.html", "login.html")
                 .addAsWebResource("it/console/login-error.html", "login-error.html");
     }
