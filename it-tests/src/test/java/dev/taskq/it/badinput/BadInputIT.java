@@ -4,6 +4,7 @@ import static dev.taskq.it.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskq.Signature;
 import dev.taskq.TaskCall;
 import dev.taskq.it.harness.Deployments;
 import dev.taskq.it.support.InContainerTest;
@@ -41,6 +42,17 @@ class BadInputIT extends InContainerTest {
             t.other("first");
             t.other("second");
         }, "TASKQ02003", "dev.taskq.it.badinput.InputTasks", "called 2 methods (other, other)");
+    }
+
+    @Test
+    void nullOptionsAreRejectedWithTheFixWhicheverWayTheTaskIsEnqueued() {
+        Signature signature = tasks.signature(InputTasks.class, t -> t.other("options"));
+
+        assertThatThrownBy(() -> tasks.enqueue(InputTasks.class, t -> t.other("options"), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("options must not be null; use TaskOptions.defaults()");
+        assertThatThrownBy(() -> signature.applyAsync(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("options must not be null; use TaskOptions.defaults()");
+        assertThat(table.tasks()).as("rows after enqueues without options").isZero();
     }
 
     @Test

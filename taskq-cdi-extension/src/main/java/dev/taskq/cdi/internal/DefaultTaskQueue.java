@@ -39,7 +39,6 @@ public class DefaultTaskQueue implements TaskQueue {
 
     @Override
     public <T> TaskHandle enqueue(Class<T> bean, TaskCall<T> call, TaskOptions options) {
-        Objects.requireNonNull(options, "options must not be null; use TaskOptions.defaults()");
         return store(record(bean, call), options);
     }
 
@@ -59,6 +58,8 @@ public class DefaultTaskQueue implements TaskQueue {
 
     /** Writes the row (or, in eager mode, runs the task now). */
     TaskHandle store(RecordedCall call, TaskOptions options) {
+        // the one check for enqueue(..., options) and Signature.applyAsync(options), eager or not
+        Objects.requireNonNull(options, "options must not be null; use TaskOptions.defaults()");
         Instant now = runtime.clock().instant();
         UUID id = TimeOrderedUuid.at(now);
         if (runtime.config().eager()) {

@@ -3,7 +3,6 @@ package dev.taskq.cdi.internal;
 import dev.taskq.Signature;
 import dev.taskq.TaskHandle;
 import dev.taskq.TaskOptions;
-import java.util.Objects;
 
 /**
  * A checked call of a task: its definition and its arguments already written as JSON.
@@ -18,7 +17,6 @@ record RecordedCall(TaskDefinition task, String arguments, DefaultTaskQueue queu
 
     @Override
     public TaskHandle applyAsync(TaskOptions options) {
-        Objects.requireNonNull(options, "options must not be null; use TaskOptions.defaults()");
         return queue.store(this, options);
     }
 

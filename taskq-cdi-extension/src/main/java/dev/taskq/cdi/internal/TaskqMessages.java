@@ -1,9 +1,12 @@
 package dev.taskq.cdi.internal;
 
+import dev.taskq.Task;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.stream.Collectors;
 
 /**
  * Every message a user of taskq-cdi-extension can see, each with a stable id (ranges in
@@ -61,10 +64,10 @@ public final class TaskqMessages {
 
     /** The class's own @Task methods: the check runs before the lambda is recorded, so these name what it may have called. */
     private static String declaredTasks(Class<?> beanClass) {
-        String tasks = java.util.Arrays.stream(beanClass.getDeclaredMethods())
-                .filter(method -> method.isAnnotationPresent(dev.taskq.Task.class))
+        String tasks = Arrays.stream(beanClass.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(Task.class))
                 .map(method -> "@Task " + beanClass.getSimpleName() + "." + method.getName())
-                .sorted().collect(java.util.stream.Collectors.joining(", "));
+                .sorted().collect(Collectors.joining(", "));
         return tasks.isEmpty() ? "" : " (it declares " + tasks + ", but the container made no bean of it)";
     }
 
