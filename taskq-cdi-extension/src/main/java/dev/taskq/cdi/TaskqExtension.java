@@ -10,7 +10,6 @@ import dev.taskq.cdi.internal.TaskConsole;
 import dev.taskq.cdi.internal.TaskDefinitions;
 import dev.taskq.cdi.internal.TaskInvoker;
 import dev.taskq.cdi.internal.TaskRegistry;
-import dev.taskq.cdi.internal.TaskRunner;
 import dev.taskq.cdi.internal.TaskqConfig;
 import dev.taskq.cdi.internal.TaskqRuntime;
 import dev.taskq.cdi.internal.TaskqStartup;
@@ -39,7 +38,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class TaskqExtension implements Extension {
 
     private static final List<Class<?>> INTERNAL_BEANS = List.of(TaskqRuntime.class, DefaultTaskQueue.class,
-            TaskInvoker.class, TaskRunner.class, WorkerPool.class, TaskqStartup.class, CommitWakeUp.class, DirtyTaskWatch.class,
+            TaskInvoker.class, WorkerPool.class, TaskqStartup.class, CommitWakeUp.class, DirtyTaskWatch.class,
             TaskConsole.class,
             EnqueueBuffer.class, BatchedCompletion.class);
 

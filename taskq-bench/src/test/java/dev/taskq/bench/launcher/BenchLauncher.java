@@ -32,11 +32,15 @@ import java.util.function.Predicate;
  */
 public final class BenchLauncher {
 
-    private static final List<Integer> CONCURRENCIES = List.of(4, 16, 32);
+    /** the drains' concurrencies ({@code -Dbench.concurrencies=32} measures one); the WAR serves 4, 16 and 32 */
+    private static final List<Integer> CONCURRENCIES = java.util.Arrays.stream(System.getProperty("bench.concurrencies", "4,16,32")
+            .split(",")).map(String::trim).map(Integer::valueOf).toList();
     private static final String TASKQ = "taskq";
     private static final String TASKQ_BATCHED = "taskq-batched";
     private static final String DB_SCHEDULER = "db-scheduler";
-    private static final List<String> DRAINERS = List.of(TASKQ, TASKQ_BATCHED, DB_SCHEDULER);
+    /** the systems that drain ({@code -Dbench.systems=taskq,db-scheduler} leaves batched completion out) */
+    private static final List<String> DRAINERS = List.of(System.getProperty("bench.systems",
+            String.join(",", TASKQ, TASKQ_BATCHED, DB_SCHEDULER)).split(","));
 
     private final boolean smoke = Boolean.getBoolean("bench.smoke");
     private final int repetitions = smoke ? 1 : Math.max(1, Integer.getInteger("bench.repetitions", 3));

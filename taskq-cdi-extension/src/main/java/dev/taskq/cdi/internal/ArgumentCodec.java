@@ -2,8 +2,10 @@ package dev.taskq.cdi.internal;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -24,6 +26,12 @@ import java.util.UUID;
 public final class ArgumentCodec implements AutoCloseable {
 
     private final Jsonb jsonb = JsonbBuilder.create();
+    /** The integer types {@link #readSimple} reads, with their lowest and highest values. */
+    private static final Map<Type, long[]> INTEGERS = Map.of(Long.class, new long[] {Long.MIN_VALUE, Long.MAX_VALUE},
+            Integer.class, new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE}, Short.class, new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
+            Byte.class, new long[] {Byte.MIN_VALUE, Byte.MAX_VALUE});
+    /** What {@link #readSimple} returns for a value it leaves to JSON-B. */
+    private static final Object NOT_SIMPLE = new Object();
     /** Types JSON-B writes without loss, whose read-back check is skipped on the enqueue path. */
     private static final Set<Class<?>> EXACT = Set.of(Integer.class, Long.class, Short.class, Byte.class, Boolean.class, UUID.class);
     /** Json.createReader would look the provider up again for every task. */
@@ -78,14 +86,66 @@ public final class ArgumentCodec implements AutoCloseable {
                 }
                 continue;
             }
+            Type type = boxed(types[i]);
+            Object simple = readSimple(i, types[i], type, value);
+            if (simple != NOT_SIMPLE) {
+                arguments[i] = simple;
+                continue;
+            }
             try {
-                arguments[i] = jsonb.fromJson(value.toString(), boxed(types[i]));
+                arguments[i] = jsonb.fromJson(value.toString(), type);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("argument " + (i + 1) + " cannot be read as " + types[i].getTypeName()
                         + ": " + e.getMessage(), e);
             }
         }
         return arguments;
+    }
+
+    /**
+     * The value of an integer, boolean, string or UUID parameter read straight from the parsed array, or
+     * {@link #NOT_SIMPLE} for every other type and value, which JSON-B then reads (or rejects) as before. Writing
+     * such a value to text and parsing it again through JSON-B was, for a no-op task, a tenth of the worker's time.
+     *
+     * @throws IllegalArgumentException for a number an integer parameter cannot hold exactly, which JSON-B would
+     *                                  silently wrap around or truncate
+     */
+    private static Object readSimple(int index, Type declared, Type type, JsonValue value) {
+        if (value instanceof JsonNumber number && INTEGERS.containsKey(type)) {
+            long[] range = INTEGERS.get(type);
+            long exact;
+            try {
+                exact = number.bigDecimalValue().longValueExact();
+            } catch (ArithmeticException e) {
+                exact = Long.MIN_VALUE;
+                range = null;
+            }
+            if (range == null || exact < range[0] || exact > range[1]) {
+                throw new IllegalArgumentException("argument " + (index + 1) + " cannot be read as " + declared.getTypeName()
+                        + ": " + number + " is not a whole number in its range");
+            }
+            return type == Long.class ? (Object) exact : type == Integer.class ? (Object) (int) exact
+                    : type == Short.class ? (Object) (short) exact : (Object) (byte) exact;
+        }
+        if (value instanceof JsonString text) {
+            if (type == String.class) {
+                return text.getString();
+            }
+            if (type == UUID.class) {
+                try {
+                    return UUID.fromString(text.getString());
+                } catch (IllegalArgumentException e) {
+                    return NOT_SIMPLE; // JSON-B explains
+                }
+            }
+        }
+        if (type == Boolean.class && value.getValueType() == JsonValue.ValueType.TRUE) {
+            return Boolean.TRUE;
+        }
+        if (type == Boolean.class && value.getValueType() == JsonValue.ValueType.FALSE) {
+            return Boolean.FALSE;
+        }
+        return NOT_SIMPLE;
     }
 
     private String encodeOne(TaskDefinition task, int index, Type declared, Object argument) {

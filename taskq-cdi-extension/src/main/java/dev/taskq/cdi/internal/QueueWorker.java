@@ -4,16 +4,18 @@ import dev.taskq.jpa.internal.ClaimedTask;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +29,12 @@ import java.util.logging.Logger;
  * {@code concurrency} tasks ahead, kept claimed (started, beating) until a slot frees, and claims again only
  * when half of those are gone: one claim statement then serves many tasks instead of one, as with
  * db-scheduler's lock-and-fetch. Long tasks are never held ahead, so an idle node can take them.
+ *
+ * <p>A task handed to the executor keeps its slot when it ends and runs the next task claimed ahead, if there is
+ * one: a busy queue's executor threads go from task to task, and the executor's submit (which captures and
+ * applies the application's thread context, a cost of the order of the whole task's for a short one) is paid
+ * once per run of tasks instead of once per task. When nothing is claimed ahead the thread goes back to the
+ * executor, so an idle node holds no thread.
  */
 final class QueueWorker {
 
@@ -44,9 +52,14 @@ final class QueueWorker {
     private final Object signal = new Object();
     private volatile boolean running = true;
     private volatile boolean abandoned;
+    private final BooleanSupplier abandonment = () -> abandoned;
     private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
-    /** Claimed ahead, not started yet; only the loop's thread touches it. */
-    private final Deque<ClaimedTask> ready = new ArrayDeque<>();
+    /** Claimed ahead, not started yet: the loop adds, the loop and the running tasks' threads take. */
+    private final Queue<ClaimedTask> ready = new ConcurrentLinkedQueue<>();
+    /** How many are in {@link #ready}; a concurrent queue's size() walks it. */
+    private final AtomicInteger readyCount = new AtomicInteger();
+    /** The loop claims again once {@link #readyCount} falls to this (or below); the threads that take tell it then. */
+    private volatile int claimAgainAt;
     /** A moving average of how long this queue's tasks run; racy updates are fine for a heuristic. */
     private volatile long averageRunNanos = Long.MAX_VALUE;
     private boolean woken;
@@ -132,8 +145,10 @@ final class QueueWorker {
             try {
                 startReady();
                 int ahead = averageRunNanos < SHORT_TASK.toNanos() ? concurrency : 0;
-                int capacity = slots.availablePermits() + ahead - ready.size();
-                if (drained || capacity <= 0 || ready.size() > ahead / 2) {
+                claimAgainAt = ahead / 2;
+                int waiting = readyCount.get();
+                int capacity = slots.availablePermits() + ahead - waiting;
+                if (drained || capacity <= 0 || waiting > ahead / 2) {
                     drained = await(pollInterval) ? false : drained;
                     continue;
                 }
@@ -142,6 +157,7 @@ final class QueueWorker {
                     LOG.info(() -> "taskq worker for queue '" + queue + "' reaches the database again; claiming resumes");
                 }
                 claimed.forEach(task -> heartbeat.started(task.id()));
+                readyCount.addAndGet(claimed.size()); // before the tasks are there to take: the count never goes below zero
                 ready.addAll(claimed);
                 startReady();
                 drained = claimed.size() < capacity;
@@ -162,7 +178,7 @@ final class QueueWorker {
             }
         }
         ClaimedTask unstarted;
-        while ((unstarted = ready.poll()) != null) {
+        while ((unstarted = takeReady()) != null) {
             heartbeat.finished(unstarted.id());
             release(unstarted);
         }
@@ -171,25 +187,42 @@ final class QueueWorker {
 
     /** Starts tasks claimed ahead while slots are free. */
     private void startReady() {
-        while (running && !ready.isEmpty() && slots.tryAcquire()) {
-            submit(ready.poll());
+        while (running && readyCount.get() > 0 && slots.tryAcquire()) {
+            ClaimedTask task = takeReady();
+            if (task == null) { // a running task's thread took the last one first
+                slots.release();
+                return;
+            }
+            submit(task);
         }
     }
 
-    /** Runs a claimed task on the executor; the caller holds a slot for it. */
-    private void submit(ClaimedTask task) {
+    /** The next task claimed ahead, or null; tells the loop when so few are left that it should claim again. */
+    private ClaimedTask takeReady() {
+        ClaimedTask task = ready.poll();
+        if (task != null && readyCount.decrementAndGet() <= claimAgainAt) {
+            slotFreed();
+        }
+        return task;
+    }
+
+    /**
+     * Runs a claimed task on the executor, then the tasks claimed ahead while there are any; the caller holds a
+     * slot for it, which the executor's thread gives back when it has nothing left to run.
+     */
+    private void submit(ClaimedTask first) {
         try {
             CompletableFuture<Future<?>> self = new CompletableFuture<>();
             Future<?> future = executor.submit(() -> {
-                long started = System.nanoTime();
                 try {
-                    runner.run(task, () -> abandoned);
+                    ClaimedTask task = first;
+                    while (task != null) {
+                        runOne(task);
+                        Thread.interrupted(); // a task's stray interrupt must not reach the next one; abandon() is read below
+                        task = running && !abandoned ? takeReady() : null;
+                    }
                 } finally {
-                    heartbeat.finished(task.id());
                     self.thenAccept(inFlight::remove);
-                    long average = averageRunNanos;
-                    long took = System.nanoTime() - started;
-                    averageRunNanos = average == Long.MAX_VALUE ? took : average + (took - average) / 8;
                     slots.release();
                     slotFreed();
                 }
@@ -197,9 +230,21 @@ final class QueueWorker {
             inFlight.add(future);
             self.complete(future);
         } catch (RejectedExecutionException e) {
-            heartbeat.finished(task.id());
+            heartbeat.finished(first.id());
             slots.release();
-            release(task);
+            release(first);
+        }
+    }
+
+    private void runOne(ClaimedTask task) {
+        long started = System.nanoTime();
+        try {
+            runner.run(task, abandonment);
+        } finally {
+            heartbeat.finished(task.id());
+            long average = averageRunNanos;
+            long took = System.nanoTime() - started;
+            averageRunNanos = average == Long.MAX_VALUE ? took : average + (took - average) / 8;
         }
     }
 

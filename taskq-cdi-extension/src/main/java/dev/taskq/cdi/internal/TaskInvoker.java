@@ -1,22 +1,17 @@
 package dev.taskq.cdi.internal;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.context.spi.CreationalContext;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import java.lang.reflect.InvocationTargetException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Calls a task method on the real bean, through the container's proxy so its interceptors apply,
- * with a request context active for the duration of the call.
+ * The bean side of {@link TaskMethodCaller}: eager mode calls tasks through it, and the worker takes
+ * its caller once (see {@link #caller()}).
  */
 @ApplicationScoped
 public class TaskInvoker {
@@ -32,42 +27,16 @@ public class TaskInvoker {
     @Inject
     TaskqRuntime runtime;
 
-    private final Map<Bean<?>, Object> clientProxies = new ConcurrentHashMap<>();
+    private TaskMethodCaller caller;
 
-    /**
-     * Invokes the task with the given arguments.
-     *
-     * @return the method's return value
-     * @throws Exception what the task threw, unwrapped from reflection
-     */
-    Object invoke(TaskDefinition task, Object[] arguments) throws Exception {
-        Bean<?> bean = task.bean();
-        boolean dependent = bean.getScope() == Dependent.class;
-        CreationalContext<?> creationalContext = dependent ? beanManager.createCreationalContext(bean) : null;
-        boolean activated = requestContext.activate();
-        try {
-            Object instance = dependent ? beanManager.getReference(bean, task.beanClass(), creationalContext) : clientProxy(task);
-            return task.method().invoke(instance, arguments);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception exception) {
-                throw exception;
-            }
-            throw (Error) cause;
-        } finally {
-            if (activated) {
-                requestContext.deactivate();
-            }
-            if (dependent) {
-                creationalContext.release();
-            }
-        }
+    @PostConstruct
+    void createCaller() {
+        caller = new TaskMethodCaller(beanManager, requestContext);
     }
 
-    /** A normal-scoped bean's client proxy finds the right instance on every call, so one per bean serves every task. */
-    private Object clientProxy(TaskDefinition task) {
-        return clientProxies.computeIfAbsent(task.bean(),
-                bean -> beanManager.getReference(bean, task.beanClass(), beanManager.createCreationalContext(bean)));
+    /** The plain object that calls task methods, for the worker to hold on to. */
+    TaskMethodCaller caller() {
+        return caller;
     }
 
     /**
@@ -76,7 +45,7 @@ public class TaskInvoker {
      */
     Optional<Object> runEagerly(TaskDefinition task, String arguments, boolean propagates) {
         try {
-            return Optional.ofNullable(invoke(task, runtime.codec().decode(task, arguments)));
+            return Optional.ofNullable(caller.call(task, runtime.codec().decode(task, arguments)));
         } catch (Exception e) {
             if (propagates) {
                 throw Sneaky.<RuntimeException>rethrow(e);

@@ -4,13 +4,12 @@ import dev.taskq.Retry;
 import dev.taskq.jpa.internal.ClaimedTask;
 import dev.taskq.jpa.internal.JdbcTaskRepository;
 import dev.taskq.jpa.internal.TaskDataAccessException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -22,44 +21,57 @@ import java.util.logging.Logger;
  * so the task's own database work and its removal commit together (or, with batched completion,
  * the call alone, its row deleted by {@link BatchedCompletion} after the commit); on failure a
  * retry or a failed row. Never throws: a broken row becomes a failed task, never a dead worker.
+ *
+ * <p>One per node, made by {@link WorkerPool} when the workers start. Not a bean on purpose: it runs for every
+ * task, and it holds the runtime's plain objects (configuration, registry, codec, clock, repository) instead of
+ * going through a CDI client proxy for each of them, several times per task.
  */
-@ApplicationScoped
-public class TaskRunner {
+final class TaskRunner {
 
     private static final Logger LOG = Logger.getLogger(TaskRunner.class.getName());
 
-    @Inject
-    TaskqRuntime runtime;
-
-    @Inject
-    TaskInvoker invoker;
-
-    @Inject
-    BatchedCompletion batchedCompletion;
-
+    private final TaskqRuntime runtime;
+    private final TaskMethodCaller caller;
+    private final BatchedCompletion batchedCompletion;
+    private final TaskqConfig config;
+    private final TaskRegistry registry;
+    private final ArgumentCodec codec;
+    private final Clock clock;
+    private final String node;
+    private volatile JdbcTaskRepository repository;
     private volatile UserTransaction transaction;
+
+    TaskRunner(TaskqRuntime runtime, TaskInvoker invoker, BatchedCompletion batchedCompletion) {
+        this.runtime = runtime;
+        this.caller = invoker.caller();
+        this.batchedCompletion = batchedCompletion;
+        this.config = runtime.config();
+        this.registry = runtime.registry();
+        this.codec = runtime.codec();
+        this.clock = runtime.clock();
+        this.node = config.node();
+    }
 
     /**
      * @param abandoned true once the node stopped waiting for this task (shutdown timeout): its
      *                  outcome is then not written, so the row stays started and turns dirty
      */
     void run(ClaimedTask claimed, BooleanSupplier abandoned) {
-        JdbcTaskRepository repository = runtime.repository();
         try {
-            Instant now = runtime.clock().instant();
+            Instant now = clock.instant();
             if (claimed.expiredAt(now)) {
-                repository.delete(claimed.id(), node());
+                repository().delete(claimed.id(), node);
                 LOG.info(() -> "Task " + claimed.id() + " (" + claimed.name() + ") expired at " + claimed.expiresAt() + " before it ran; deleted unrun");
                 return;
             }
-            Optional<TaskDefinition> task = runtime.registry().byName(claimed.name());
+            Optional<TaskDefinition> task = registry.byName(claimed.name());
             if (task.isEmpty()) {
                 fail(claimed, TaskqMessages.unknownTask(claimed.name()), null);
                 return;
             }
             Object[] arguments;
             try {
-                arguments = runtime.codec().decode(task.get(), claimed.args());
+                arguments = codec.decode(task.get(), claimed.args());
             } catch (IllegalArgumentException e) {
                 fail(claimed, TaskqMessages.argumentsNotReadable(claimed.name(), e.getMessage()), stackTrace(e));
                 return;
@@ -86,17 +98,17 @@ public class TaskRunner {
     }
 
     private void callAndDelete(TaskDefinition task, ClaimedTask claimed, Object[] arguments, BooleanSupplier abandoned) throws Exception {
-        boolean batched = runtime.config().completion(claimed.queue()) == Completion.BATCHED;
+        boolean batched = config.completion(claimed.queue()) == Completion.BATCHED;
         UserTransaction tx = transaction();
         tx.begin();
         try {
-            invoker.invoke(task, arguments);
+            caller.call(task, arguments);
             if (abandoned.getAsBoolean()) {
                 throw new IllegalStateException("abandoned at shutdown");
             }
-            if (!batched && !runtime.repository().delete(claimed.id(), node())) {
+            if (!batched && !repository().delete(claimed.id(), node)) {
                 // Someone retried or deleted the row while it looked dirty; it is no longer ours to complete.
-                throw new LostTaskException(claimed.id(), claimed.name(), node());
+                throw new LostTaskException(claimed.id(), claimed.name(), node);
             }
         } catch (Throwable error) {
             try {
@@ -120,11 +132,11 @@ public class TaskRunner {
             LOG.warning(error.getMessage());
             return;
         }
-        Instant now = runtime.clock().instant();
+        Instant now = clock.instant();
         Optional<Instant> retryAt = RetryPolicy.retryAt(task.settings(), claimed.retries(), error, now);
         Throwable reported = error instanceof Retry && error.getCause() != null ? error.getCause() : error;
         if (retryAt.isPresent()) {
-            runtime.repository().scheduleRetry(claimed.id(), node(), retryAt.get(), errorLine(reported), stackTrace(reported));
+            repository().scheduleRetry(claimed.id(), node, retryAt.get(), errorLine(reported), stackTrace(reported));
             LOG.fine(() -> "Task " + claimed.id() + " (" + claimed.name() + ") will be retried at " + retryAt.get() + " after " + errorLine(reported));
         } else {
             fail(claimed, errorLine(reported), stackTrace(reported));
@@ -132,12 +144,18 @@ public class TaskRunner {
     }
 
     private void fail(ClaimedTask claimed, String error, String traceback) {
-        runtime.repository().markFailed(claimed.id(), node(), error, traceback, runtime.clock().instant());
+        repository().markFailed(claimed.id(), node, error, traceback, clock.instant());
         LOG.warning(() -> "Task " + claimed.id() + " (" + claimed.name() + ") failed and is kept for inspection: " + error);
     }
 
-    private String node() {
-        return runtime.config().node();
+    /** Looked up on first use, as {@link TaskqRuntime#repository()} is, so a node without a database still deploys. */
+    private JdbcTaskRepository repository() {
+        JdbcTaskRepository current = repository;
+        if (current == null) {
+            current = runtime.repository();
+            repository = current;
+        }
+        return current;
     }
 
     private UserTransaction transaction() {

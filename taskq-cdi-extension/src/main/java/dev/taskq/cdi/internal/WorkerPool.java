@@ -26,7 +26,10 @@ public class WorkerPool {
     TaskqRuntime runtime;
 
     @Inject
-    TaskRunner runner;
+    TaskInvoker invoker;
+
+    @Inject
+    BatchedCompletion batchedCompletion;
 
     private final List<QueueWorker> workers = new CopyOnWriteArrayList<>();
     private volatile Heartbeat heartbeat;
@@ -41,6 +44,7 @@ public class WorkerPool {
         }
         ManagedExecutorService executor = TaskqRuntime.lookup(config.executor(), TaskqConfig.EXECUTOR);
         ManagedThreadFactory threads = TaskqRuntime.lookup(config.threadFactory(), TaskqConfig.THREAD_FACTORY);
+        TaskRunner runner = new TaskRunner(runtime, invoker, batchedCompletion);
         heartbeat = new Heartbeat(runtime);
         heartbeat.start(threads);
         config.concurrencyByQueue().forEach((queue, concurrency) -> {

@@ -63,6 +63,8 @@ class ArgumentCodecTest {
         @Task void immutable(String first, Immutable value) { }
         @Task void bean(Bean bean) { }
         @Task void two(int first, int second) { }
+        @Task void small(short first, byte second, Short third) { }
+        @Task void ids(UUID id, Boolean flag, Long count) { }
     }
 
     private static TaskDefinition task(String methodName) {
@@ -200,6 +202,38 @@ class ArgumentCodecTest {
         assertThatThrownBy(() -> CODEC.decode(task("two"), "[1,\"abc\"]"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("argument 2 cannot be read as int");
+    }
+
+    @Test
+    void shouldReadIntegersBooleansStringsAndUuidsAsTheirDeclaredTypes() {
+        UUID id = UUID.randomUUID();
+
+        assertThat(CODEC.decode(task("small"), "[-32768,127,7]")).containsExactly((short) -32768, (byte) 127, (short) 7);
+        assertThat(CODEC.decode(task("ids"), "[\"" + id + "\",false,9007199254740993]")).containsExactly(id, false, 9007199254740993L);
+        assertThat(CODEC.decode(task("primitives"), "[1,2,true]")).containsExactly(1, 2L, true);
+    }
+
+    @Test
+    void shouldRejectANumberAnIntegerParameterCannotHoldInsteadOfWrappingIt() {
+        assertThatThrownBy(() -> CODEC.decode(task("two"), "[1,2147483648]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("argument 2 cannot be read as int");
+        assertThatThrownBy(() -> CODEC.decode(task("small"), "[1,128,1]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("argument 2 cannot be read as byte");
+        assertThatThrownBy(() -> CODEC.decode(task("small"), "[32768,1,1]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("argument 1 cannot be read as short");
+        assertThatThrownBy(() -> CODEC.decode(task("ids"), "[null,true,2.5]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("argument 3 cannot be read as java.lang.Long: 2.5 is not a whole number in its range");
+    }
+
+    @Test
+    void shouldRejectAMalformedUuid() {
+        assertThatThrownBy(() -> CODEC.decode(task("ids"), "[\"not-a-uuid\",true,1]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("argument 1 cannot be read as java.util.UUID");
     }
 
     @Test
