@@ -3,6 +3,7 @@ package dev.taskq.cdi.internal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public class TaskInvoker {
     BeanManager beanManager;
 
     @Inject
-    RequestContextController requestContext;
+    Instance<RequestContextController> requestContexts;
 
     @Inject
     TaskqRuntime runtime;
@@ -31,7 +32,7 @@ public class TaskInvoker {
 
     @PostConstruct
     void createCaller() {
-        caller = new TaskMethodCaller(beanManager, requestContext);
+        caller = new TaskMethodCaller(beanManager, requestContexts);
     }
 
     /** The plain object that calls task methods, for the worker to hold on to. */
