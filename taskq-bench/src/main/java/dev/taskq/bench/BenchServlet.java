@@ -22,6 +22,7 @@ import java.util.logging.Logger;
  * op=enqueue-bulk     system=taskq|db-scheduler   n
  * op=enqueue-single   system=taskq-jta|taskq-autocommit|db-scheduler   n threads
  * op=drain            system=taskq|taskq-batched|db-scheduler   n concurrency
+ * op=drain-write      the same, with tasks that each insert one row (bench_effect)
  * op=latency          system=taskq|db-scheduler   rate seconds
  * op=memory           n   (taskq only: seeds n rows by SQL, drains them, samples the heap)
  * </pre>
@@ -70,12 +71,15 @@ public class BenchServlet extends HttpServlet {
                     case "db-scheduler" -> dbScheduler.singleSchedules(integer(request, "n"), integer(request, "threads"));
                     default -> throw new IllegalArgumentException("unknown system " + system);
                 };
-                case "drain" -> switch (system) {
-                    case "taskq" -> taskq.drain(integer(request, "n"), integer(request, "concurrency"), false);
-                    case "taskq-batched" -> taskq.drain(integer(request, "n"), integer(request, "concurrency"), true);
-                    case "db-scheduler" -> dbScheduler.drain(integer(request, "n"), integer(request, "concurrency"));
-                    default -> throw new IllegalArgumentException("unknown system " + system);
-                };
+                case "drain", "drain-write" -> {
+                    boolean writing = op.equals("drain-write");
+                    yield switch (system) {
+                        case "taskq" -> taskq.drain(integer(request, "n"), integer(request, "concurrency"), false, writing);
+                        case "taskq-batched" -> taskq.drain(integer(request, "n"), integer(request, "concurrency"), true, writing);
+                        case "db-scheduler" -> dbScheduler.drain(integer(request, "n"), integer(request, "concurrency"), writing);
+                        default -> throw new IllegalArgumentException("unknown system " + system);
+                    };
+                }
                 case "latency" -> switch (system) {
                     case "taskq" -> taskq.latency(integer(request, "rate"), integer(request, "seconds"));
                     case "db-scheduler" -> dbScheduler.latency(integer(request, "rate"), integer(request, "seconds"));

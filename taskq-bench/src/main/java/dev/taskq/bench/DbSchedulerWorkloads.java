@@ -31,6 +31,16 @@ public class DbSchedulerWorkloads {
 
     static final OneTimeTask<Long> NOOP = Tasks.oneTime("bench-noop", Long.class)
             .execute((instance, context) -> Probe.ran());
+    /** db-scheduler calls its tasks on its own threads, where java:comp cannot be looked up: the pool is handed over at startup. */
+    private static volatile DataSource effects;
+    static final OneTimeTask<Long> WRITE = Tasks.oneTime("bench-write", Long.class)
+            .execute((instance, context) -> {
+                try {
+                    BenchEffects.insert(effects, instance.getData());
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
     static final OneTimeTask<Long> STAMP = Tasks.oneTime("bench-stamp", Long.class)
             .execute((instance, context) -> Probe.started(instance.getData()));
 
@@ -48,10 +58,15 @@ public class DbSchedulerWorkloads {
 
     private volatile SchedulerClient client;
 
+    @jakarta.annotation.PostConstruct
+    void shareDataSource() {
+        effects = dataSource;
+    }
+
     /** {@code n} executions created by one {@code scheduleBatch} call inside one JTA transaction; no scheduler polls. */
     public JsonObject scheduleBatchInOneTransaction(int n) throws Exception {
         CpuMeter.Snapshot before = CpuMeter.snapshot(Measure.databaseName(dataSource));
-        long[] timed = scheduleBatch(n);
+        long[] timed = scheduleBatch(NOOP, n);
         CpuMeter.Snapshot after = CpuMeter.snapshot(Measure.databaseName(dataSource));
         return Measure.rate(n, timed[2] - timed[0]).add("commitSeconds", (timed[2] - timed[1]) / 1e9)
                 .add("cpu", CpuMeter.between(before, after)).build();
@@ -73,11 +88,12 @@ public class DbSchedulerWorkloads {
      * Schedules {@code n} no-op executions with scheduleBatch, then starts a scheduler with {@code threads} threads
      * and times from its start until the last row is gone.
      */
-    public JsonObject drain(int n, int threads) throws Exception {
+    public JsonObject drain(int n, int threads, boolean writing) throws Exception {
+        OneTimeTask<Long> task = writing ? WRITE : NOOP;
         Probe.reset(0);
         CpuMeter.Snapshot beforeEnqueue = CpuMeter.snapshot(Measure.databaseName(dataSource));
-        long[] timed = scheduleBatch(n);
-        Scheduler scheduler = Scheduler.create(dataSource, NOOP, STAMP)
+        long[] timed = scheduleBatch(task, n);
+        Scheduler scheduler = Scheduler.create(dataSource, NOOP, STAMP, WRITE)
                 .threads(threads)
                 .pollingInterval(POLLING_INTERVAL)
                 .pollUsingLockAndFetch(0.5, 1.0)
@@ -89,12 +105,13 @@ public class DbSchedulerWorkloads {
         try {
             Measure.awaitRuns(n, Measure.DRAIN_TIMEOUT);
             long ran = System.nanoTime();
-            Measure.awaitNoRow(dataSource, "SELECT 1 FROM scheduled_tasks WHERE task_name = ? LIMIT 1", NOOP.getName(),
+            Measure.awaitNoRow(dataSource, "SELECT 1 FROM scheduled_tasks WHERE task_name = ? LIMIT 1", task.getName(),
                     Duration.ofMinutes(2));
             long end = System.nanoTime();
             CpuMeter.Snapshot drained = CpuMeter.snapshot(Measure.databaseName(dataSource));
             return Measure.rate(n, end - start)
                     .add("concurrency", threads)
+                    .add("effects", BenchEffects.count(dataSource))
                     .add("lastRunToEmptyMillis", (end - ran) / 1e6)
                     .add("cpu", CpuMeter.between(beforeStart, drained))
                     .add("enqueue", Measure.rate(n, timed[2] - timed[0]).add("commitSeconds", (timed[2] - timed[1]) / 1e9)
@@ -113,7 +130,7 @@ public class DbSchedulerWorkloads {
     public JsonObject latency(int rate, int seconds) throws Exception {
         int count = rate * seconds;
         long period = 1_000_000_000L / rate;
-        Scheduler scheduler = Scheduler.create(dataSource, NOOP, STAMP)
+        Scheduler scheduler = Scheduler.create(dataSource, NOOP, STAMP, WRITE)
                 .threads(4)
                 .pollingInterval(POLLING_INTERVAL)
                 .pollUsingLockAndFetch(0.5, 1.0)
@@ -142,7 +159,7 @@ public class DbSchedulerWorkloads {
     }
 
     /** @return nanoTime of: the first instance built, scheduleBatch returned (commit begins), commit returned */
-    private long[] scheduleBatch(int n) throws Exception {
+    private long[] scheduleBatch(OneTimeTask<Long> task, int n) throws Exception {
         SchedulerClient schedulerClient = client();
         transaction.setTransactionTimeout((int) Duration.ofHours(1).toSeconds());
         transaction.begin();
@@ -150,7 +167,7 @@ public class DbSchedulerWorkloads {
         try {
             List<TaskInstance<?>> instances = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                instances.add(NOOP.instance(nextId(), (long) i));
+                instances.add(task.instance(nextId(), (long) i));
             }
             schedulerClient.scheduleBatch(instances, Instant.now());
         } catch (RuntimeException e) {
@@ -167,7 +184,7 @@ public class DbSchedulerWorkloads {
     private SchedulerClient client() {
         SchedulerClient current = client;
         if (current == null) {
-            current = SchedulerClient.Builder.create(dataSource, NOOP, STAMP).build();
+            current = SchedulerClient.Builder.create(dataSource, NOOP, STAMP, WRITE).build();
             client = current;
         }
         return current;

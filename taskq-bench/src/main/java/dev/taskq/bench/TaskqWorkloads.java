@@ -35,7 +35,7 @@ public class TaskqWorkloads {
 
     /** {@code n} enqueue calls in one JTA transaction, to a queue no worker serves. */
     public JsonObject enqueueInOneTransaction(int n) throws Exception {
-        Timed timed = enqueueAll(STORED, n);
+        Timed timed = enqueueAll(STORED, n, false);
         return enqueueResult(n, timed).build();
     }
 
@@ -67,13 +67,13 @@ public class TaskqWorkloads {
      * invisible to the worker until the commit), then times from the commit until the last row is gone.
      * Queues c4, c16, c32 complete atomically (the default), b4, b16, b32 with {@code completion=batched}.
      */
-    public JsonObject drain(int n, int concurrency, boolean batched) throws Exception {
+    public JsonObject drain(int n, int concurrency, boolean batched, boolean writing) throws Exception {
         String queue = (batched ? "b" : "c") + concurrency;
         if (concurrency != 4 && concurrency != 16 && concurrency != 32) {
             throw new IllegalArgumentException("this node serves concurrency 4, 16 and 32 only (queues c4, c16, c32, b4, b16, b32), not " + concurrency);
         }
         Probe.reset(0);
-        Timed timed = enqueueAll(queue, n);
+        Timed timed = enqueueAll(queue, n, writing);
         long start = timed.enqueued; // the commit, which also wakes the worker, starts the drain
         Measure.awaitRuns(n, Measure.DRAIN_TIMEOUT);
         long ran = System.nanoTime();
@@ -82,6 +82,7 @@ public class TaskqWorkloads {
         CpuMeter.Snapshot drained = CpuMeter.snapshot(Measure.databaseName(dataSource));
         return Measure.rate(n, end - start)
                 .add("concurrency", concurrency)
+                .add("effects", BenchEffects.count(dataSource))
                 .add("lastRunToEmptyMillis", (end - ran) / 1e6)
                 .add("cpu", CpuMeter.between(timed.beforeCommit, drained))
                 .add("enqueue", enqueueResult(n, timed))
@@ -117,7 +118,8 @@ public class TaskqWorkloads {
                 .add("cpu", CpuMeter.between(timed.beforeEnqueue, timed.beforeCommit));
     }
 
-    private Timed enqueueAll(String queue, int n) throws Exception {
+    /** {@code n} no-op tasks, or with {@code writing} tasks that insert one row each, enqueued in one transaction. */
+    private Timed enqueueAll(String queue, int n, boolean writing) throws Exception {
         TaskOptions options = TaskOptions.defaults().queue(queue);
         CpuMeter.Snapshot beforeEnqueue = CpuMeter.snapshot(Measure.databaseName(dataSource));
         transaction.setTransactionTimeout((int) Duration.ofHours(1).toSeconds());
@@ -126,7 +128,11 @@ public class TaskqWorkloads {
         try {
             for (int i = 0; i < n; i++) {
                 long sequence = i;
-                tasks.enqueue(BenchTasks.class, bench -> bench.noop(sequence), options);
+                if (writing) {
+                    tasks.enqueue(BenchTasks.class, bench -> bench.write(sequence), options);
+                } else {
+                    tasks.enqueue(BenchTasks.class, bench -> bench.noop(sequence), options);
+                }
             }
         } catch (RuntimeException e) {
             transaction.rollback();
