@@ -113,19 +113,13 @@ public final class ArgumentCodec implements AutoCloseable {
     private static Object readSimple(int index, Type declared, Type type, JsonValue value) {
         if (value instanceof JsonNumber number && INTEGERS.containsKey(type)) {
             long[] range = INTEGERS.get(type);
-            long exact;
-            try {
-                exact = number.bigDecimalValue().longValueExact();
-            } catch (ArithmeticException e) {
-                exact = Long.MIN_VALUE;
-                range = null;
-            }
-            if (range == null || exact < range[0] || exact > range[1]) {
+            Long exact = wholeNumber(number);
+            if (exact == null || exact < range[0] || exact > range[1]) {
                 throw new IllegalArgumentException("argument " + (index + 1) + " cannot be read as " + declared.getTypeName()
                         + ": " + number + " is not a whole number in its range");
             }
-            return type == Long.class ? (Object) exact : type == Integer.class ? (Object) (int) exact
-                    : type == Short.class ? (Object) (short) exact : (Object) (byte) exact;
+            return type == Long.class ? (Object) exact : type == Integer.class ? (Object) exact.intValue()
+                    : type == Short.class ? (Object) exact.shortValue() : (Object) exact.byteValue();
         }
         if (value instanceof JsonString text) {
             if (type == String.class) {
@@ -146,6 +140,15 @@ public final class ArgumentCodec implements AutoCloseable {
             return Boolean.FALSE;
         }
         return NOT_SIMPLE;
+    }
+
+    /** The number as a long, or null if it has a fraction or does not fit a long. */
+    private static Long wholeNumber(JsonNumber number) {
+        try {
+            return number.bigDecimalValue().longValueExact();
+        } catch (ArithmeticException notWholeOrTooBig) {
+            return null;
+        }
     }
 
     private String encodeOne(TaskDefinition task, int index, Type declared, Object argument) {

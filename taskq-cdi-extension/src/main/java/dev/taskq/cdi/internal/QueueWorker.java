@@ -60,6 +60,12 @@ final class QueueWorker {
     private final AtomicInteger readyCount = new AtomicInteger();
     /** The loop claims again once {@link #readyCount} falls to this (or below); the threads that take tell it then. */
     private volatile int claimAgainAt;
+    /**
+     * Tasks claimed and not yet ended or given back: waiting in {@link #ready}, handed to the executor, or running.
+     * Never more than {@code concurrency} plus the tasks claimed ahead, so that a node that loses the database
+     * holds no more tasks than that, all of which may then turn dirty.
+     */
+    private final AtomicInteger claimedCount = new AtomicInteger();
     /** A moving average of how long this queue's tasks run; racy updates are fine for a heuristic. */
     private volatile long averageRunNanos = Long.MAX_VALUE;
     private boolean woken;
@@ -147,7 +153,7 @@ final class QueueWorker {
                 int ahead = averageRunNanos < SHORT_TASK.toNanos() ? concurrency : 0;
                 claimAgainAt = ahead / 2;
                 int waiting = readyCount.get();
-                int capacity = slots.availablePermits() + ahead - waiting;
+                int capacity = concurrency + ahead - claimedCount.get();
                 if (drained || capacity <= 0 || waiting > ahead / 2) {
                     drained = await(pollInterval) ? false : drained;
                     continue;
@@ -157,6 +163,7 @@ final class QueueWorker {
                     LOG.info(() -> "taskq worker for queue '" + queue + "' reaches the database again; claiming resumes");
                 }
                 claimed.forEach(task -> heartbeat.started(task.id()));
+                claimedCount.addAndGet(claimed.size());
                 readyCount.addAndGet(claimed.size()); // before the tasks are there to take: the count never goes below zero
                 ready.addAll(claimed);
                 startReady();
@@ -179,7 +186,7 @@ final class QueueWorker {
         }
         ClaimedTask unstarted;
         while ((unstarted = takeReady()) != null) {
-            heartbeat.finished(unstarted.id());
+            ended(unstarted);
             release(unstarted);
         }
         LOG.info(() -> "taskq worker for queue '" + queue + "' stopped claiming");
@@ -230,7 +237,7 @@ final class QueueWorker {
             inFlight.add(future);
             self.complete(future);
         } catch (RejectedExecutionException e) {
-            heartbeat.finished(first.id());
+            ended(first);
             slots.release();
             release(first);
         }
@@ -241,11 +248,17 @@ final class QueueWorker {
         try {
             runner.run(task, abandonment);
         } finally {
-            heartbeat.finished(task.id());
+            ended(task);
             long average = averageRunNanos;
             long took = System.nanoTime() - started;
             averageRunNanos = average == Long.MAX_VALUE ? took : average + (took - average) / 8;
         }
+    }
+
+    /** A claimed task has run, or is given back: it no longer beats, nor counts against what the loop may claim. */
+    private void ended(ClaimedTask task) {
+        heartbeat.finished(task.id());
+        claimedCount.decrementAndGet();
     }
 
     /** A task claimed but not started goes back to waiting, so that a stopping node loses nothing. */
