@@ -113,12 +113,12 @@ public class JdbcTaskRepository {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement claim = connection.prepareStatement(TaskSql.CLAIM)) {
             int index = 1;
-            claim.setObject(index++, utc(now));      // started_at
-            claim.setObject(index++, utc(now));      // alive_at
-            claim.setString(index++, node);          // node
             claim.setString(index++, queue);         // queue
             claim.setObject(index++, utc(now));      // execute_at <= now
             claim.setInt(index++, limit);            // limit
+            claim.setObject(index++, utc(now));      // started_at
+            claim.setObject(index++, utc(now));      // alive_at
+            claim.setString(index++, node);          // node
             List<ClaimedTask> claimed = new ArrayList<>(limit);
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {

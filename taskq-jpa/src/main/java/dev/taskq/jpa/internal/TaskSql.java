@@ -27,17 +27,22 @@ final class TaskSql {
     /**
      * The lease: takes up to n due tasks of one queue, oldest first, skipping rows other workers
      * hold, and marks them started in the same statement. Uses {@code taskq_task_due_idx}.
-     * Binds: started_at, alive_at, node, queue, now, limit.
+     * The picked ids are a MATERIALIZED common table expression, evaluated once: as
+     * {@code WHERE id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)} the planner may run the
+     * subquery again for each row it joins, and with SKIP LOCKED each run can pick other rows, so
+     * one statement could claim more than n.
+     * Binds: queue, now, limit, started_at, alive_at, node.
      */
     static final String CLAIM = """
-            UPDATE taskq_task SET started = true, started_at = ?, alive_at = ?, node = ?
-            WHERE id IN (
+            WITH picked AS MATERIALIZED (
                 SELECT id FROM taskq_task
                 WHERE queue = ? AND NOT started AND NOT failed AND execute_at <= ?
                 ORDER BY execute_at
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id, name, queue, args, retries, execute_at, expires_at""";
+            UPDATE taskq_task SET started = true, started_at = ?, alive_at = ?, node = ?
+            FROM picked WHERE taskq_task.id = picked.id
+            RETURNING taskq_task.id, name, queue, args, retries, execute_at, expires_at""";
 
     /**
      * Success (and expiry): the row goes, if this node still holds it. A row a person retried

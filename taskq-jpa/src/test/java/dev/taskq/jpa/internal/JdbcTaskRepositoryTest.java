@@ -123,12 +123,12 @@ class JdbcTaskRepositoryTest extends RepositoryTestSupport {
         try (Connection connection = postgres.dataSource().getConnection();
              PreparedStatement explain = connection.prepareStatement("EXPLAIN " + TaskSql.CLAIM)) {
             int index = 1;
-            explain.setObject(index++, NOW.atOffset(ZoneOffset.UTC)); // started_at
-            explain.setObject(index++, NOW.atOffset(ZoneOffset.UTC)); // alive_at
-            explain.setString(index++, "node-1");                     // node
             explain.setString(index++, "q1");                         // queue
             explain.setObject(index++, NOW.atOffset(ZoneOffset.UTC)); // execute_at <= now
             explain.setInt(index++, 10);                              // limit
+            explain.setObject(index++, NOW.atOffset(ZoneOffset.UTC)); // started_at
+            explain.setObject(index++, NOW.atOffset(ZoneOffset.UTC)); // alive_at
+            explain.setString(index++, "node-1");                     // node
             try (ResultSet lines = explain.executeQuery()) {
                 while (lines.next()) {
                     plan.append(lines.getString(1)).append('\n');
