@@ -13,6 +13,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -121,7 +122,11 @@ final class Browser implements AutoCloseable {
     /** Waits up to 15 s; an element that went stale because the page changed meanwhile is looked up again. */
     WebDriverWait await() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // A page replaced while a condition reads it (after a POST) surfaces as a stale element or, from Chromium, as
+        // a plain WebDriverException "Node with given id does not belong to the document": read again. An error that
+        // lasts still fails the wait after its timeout, with the last exception as the cause.
         wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 
