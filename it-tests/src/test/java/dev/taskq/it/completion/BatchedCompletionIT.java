@@ -9,8 +9,6 @@ import dev.taskq.it.harness.Deployments;
 import dev.taskq.it.support.CountingTasks;
 import dev.taskq.it.support.InContainerTest;
 import dev.taskq.jpa.TaskEntity;
-import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -33,17 +31,10 @@ class BatchedCompletionIT extends InContainerTest {
                 BatchedCompletionIT.class, CountingTasks.class, CompletionTasks.class);
     }
 
-    @Inject
-    UserTransaction transaction;
 
     @Test
     void fiveHundredTasksEachRunOnceAndTheTableEndsEmpty() throws Exception {
-        transaction.begin();
-        for (int number = 0; number < TASKS; number++) {
-            int n = number;
-            tasks.enqueue(CountingTasks.class, counting -> counting.count(n));
-        }
-        transaction.commit();
+        enqueueInOneTransaction(CountingTasks.class, TASKS, n -> counting -> counting.count(n));
 
         within(Duration.ofSeconds(90)).until(() -> table.tasks() == 0);
         assertThat(table.effects("CountingTasks.count")).isEqualTo(TASKS);

@@ -6,8 +6,6 @@ import dev.taskq.it.harness.Deployments;
 import dev.taskq.it.support.CountingTasks;
 import dev.taskq.it.support.InContainerTest;
 import jakarta.annotation.Resource;
-import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,8 +34,6 @@ class ClaimBoundIT extends InContainerTest {
                 ClaimBoundIT.class, CountingTasks.class);
     }
 
-    @Inject
-    UserTransaction transaction;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -45,12 +41,7 @@ class ClaimBoundIT extends InContainerTest {
     @Test
     void aDrainOfShortTasksNeverHoldsMoreThanTwiceTheConcurrency() throws Exception {
         CountingTasks.RUNS.clear();
-        transaction.begin();
-        for (int number = 0; number < TASKS; number++) {
-            int n = number;
-            tasks.enqueue(CountingTasks.class, counting -> counting.count(n));
-        }
-        transaction.commit();
+        enqueueInOneTransaction(CountingTasks.class, TASKS, n -> counting -> counting.count(n));
 
         long most = 0;
         long samples = 0;

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskq.it.harness.Deployments;
 import dev.taskq.it.support.InContainerTest;
-import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -32,19 +30,11 @@ class ExactlyOnceIT extends InContainerTest {
                 ExactlyOnceIT.class, InFlightTasks.class);
     }
 
-    @Inject
-    UserTransaction transaction;
 
     @Test
     void twoHundredTasksAtConcurrencyFourEachRunOnce() throws Exception {
         InFlightTasks.reset();
-        Set<UUID> ids = new HashSet<>();
-        transaction.begin();
-        for (int number = 0; number < TASKS; number++) {
-            int n = number;
-            ids.add(tasks.enqueue(InFlightTasks.class, inFlight -> inFlight.run(n)).id());
-        }
-        transaction.commit();
+        Set<UUID> ids = new HashSet<>(enqueueInOneTransaction(InFlightTasks.class, TASKS, n -> inFlight -> inFlight.run(n)));
         assertThat(ids).hasSize(TASKS);
 
         within(Duration.ofSeconds(90)).until(() -> table.tasks() == 0);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskq.it.harness.Deployments;
 import dev.taskq.it.support.InContainerTest;
-import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -30,18 +28,11 @@ class RequestContextPerTaskIT extends InContainerTest {
                 RequestContextPerTaskIT.class, RequestScopedTasks.class, RequestScopedTasks.Scratch.class);
     }
 
-    @Inject
-    UserTransaction transaction;
 
     @Test
     void eachOfFourHundredConcurrentTasksGetsAFreshRequestScopedBean() throws Exception {
         RequestScopedTasks.USES_SEEN.clear();
-        transaction.begin();
-        for (int number = 0; number < TASKS; number++) {
-            int n = number;
-            tasks.enqueue(RequestScopedTasks.class, scoped -> scoped.use(n));
-        }
-        transaction.commit();
+        enqueueInOneTransaction(RequestScopedTasks.class, TASKS, n -> scoped -> scoped.use(n));
 
         within(Duration.ofSeconds(90)).until(() -> table.tasks() == 0);
         assertThat(RequestScopedTasks.USES_SEEN).hasSize(TASKS).containsOnly(1);
