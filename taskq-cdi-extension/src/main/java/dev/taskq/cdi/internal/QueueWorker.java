@@ -33,14 +33,19 @@ import java.util.logging.Logger;
  * <p>A task handed to the executor keeps its slot when it ends and runs the next task claimed ahead, if there is
  * one: a busy queue's executor threads go from task to task, and the executor's submit (which captures and
  * applies the application's thread context, a cost of the order of the whole task's for a short one) is paid
- * once per run of tasks instead of once per task. When nothing is claimed ahead the thread goes back to the
- * executor, so an idle node holds no thread.
+ * once per run of tasks instead of once per task. When nothing is claimed ahead but the last claim found as many
+ * due tasks as it asked for, the thread waits up to {@link #LINGER} for the next claim before it goes back to the
+ * executor: on a busy queue the claim under way refills the tasks claimed ahead within a few milliseconds, and a
+ * run that ended for lack of them would cost a new submit. Otherwise the thread goes back at once, so an idle node
+ * holds no thread.
  */
 final class QueueWorker {
 
     private static final Logger LOG = Logger.getLogger(QueueWorker.class.getName());
     /** Tasks shorter than this on average are claimed ahead of free slots. */
     static final Duration SHORT_TASK = Duration.ofMillis(20);
+    /** How long an executor thread with nothing left to run waits for the claim under way on a busy queue. */
+    static final Duration LINGER = Duration.ofMillis(10);
 
     private final String queue;
     private final int concurrency;
@@ -50,6 +55,10 @@ final class QueueWorker {
     private final Heartbeat heartbeat;
     private final Semaphore slots;
     private final Object signal = new Object();
+    /** Notified when claimed tasks arrive in {@link #ready}, for the executor threads that linger. */
+    private final Object arrivals = new Object();
+    /** True while the last claim found as many due tasks as it asked for: more are likely due. */
+    private volatile boolean lastClaimFull;
     private volatile boolean running = true;
     private volatile boolean abandoned;
     private final BooleanSupplier abandonment = () -> abandoned;
@@ -116,6 +125,7 @@ final class QueueWorker {
     void stopClaiming() {
         running = false;
         wakeUp();
+        tasksArrived();
     }
 
     /** Waits until the running tasks have ended, at most until {@code deadlineNanos}. @return true if none is left */
@@ -166,12 +176,15 @@ final class QueueWorker {
                 claimedCount.addAndGet(claimed.size());
                 readyCount.addAndGet(claimed.size()); // before the tasks are there to take: the count never goes below zero
                 ready.addAll(claimed);
-                startReady();
                 drained = claimed.size() < capacity;
+                lastClaimFull = !drained;
+                tasksArrived();
+                startReady();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
+                lastClaimFull = false;
                 if (failures.failed()) {
                     LOG.log(Level.WARNING, "taskq worker for queue '" + queue + "' cannot claim tasks: " + e.getMessage()
                             + ". It keeps trying, pausing up to " + FailureStreak.MAX_PAUSE.toSeconds() + "s between attempts.", e);
@@ -213,6 +226,41 @@ final class QueueWorker {
         return task;
     }
 
+    /** The next task for an executor thread that has just run one; null when it should go back to the executor. */
+    private ClaimedTask nextInRun() {
+        ClaimedTask task = takeReady();
+        if (task != null || !busy()) {
+            return task;
+        }
+        long deadline = System.nanoTime() + LINGER.toNanos();
+        synchronized (arrivals) {
+            while ((task = takeReady()) == null && running && !abandoned && busy()) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return null;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(arrivals, remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // abandoned at shutdown: the run ends
+                    return null;
+                }
+            }
+        }
+        return task;
+    }
+
+    /** Short tasks and a last claim that was full: the loop is claiming ahead and more tasks are due. */
+    private boolean busy() {
+        return lastClaimFull && averageRunNanos < SHORT_TASK.toNanos();
+    }
+
+    private void tasksArrived() {
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
+    }
+
     /**
      * Runs a claimed task on the executor, then the tasks claimed ahead while there are any; the caller holds a
      * slot for it, which the executor's thread gives back when it has nothing left to run.
@@ -226,7 +274,7 @@ final class QueueWorker {
                     while (task != null) {
                         runOne(task);
                         Thread.interrupted(); // a task's stray interrupt must not reach the next one; abandon() is read below
-                        task = running && !abandoned ? takeReady() : null;
+                        task = running && !abandoned ? nextInRun() : null;
                     }
                 } finally {
                     self.thenAccept(inFlight::remove);
