@@ -87,7 +87,10 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    /** Cumulative counters of this database and of both task tables and their claim indexes. */
+    /**
+     * Cumulative counters of this database, of both task tables and their claim indexes, and of the server's
+     * write-ahead log (how often it was flushed to disk: each commit waits for one, or for a neighbour's that covered it).
+     */
     Map<String, Long> counters() throws SQLException {
         Map<String, Long> counters = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement()) {
@@ -107,6 +110,13 @@ final class BenchDatabase implements AutoCloseable {
                     counters.put(table + ".upd", rows.getLong(3));
                     counters.put(table + ".hot_upd", rows.getLong(4));
                     counters.put(table + ".del", rows.getLong(5));
+                }
+            }
+            if (connection.getMetaData().getDatabaseMajorVersion() >= 14) { // pg_stat_wal came with PostgreSQL 14
+                try (ResultSet rows = statement.executeQuery("SELECT wal_sync, wal_records FROM pg_stat_wal")) {
+                    rows.next();
+                    counters.put("wal_sync", rows.getLong(1));
+                    counters.put("wal_records", rows.getLong(2));
                 }
             }
             try (ResultSet rows = statement.executeQuery("""

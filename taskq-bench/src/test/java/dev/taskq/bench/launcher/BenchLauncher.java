@@ -394,7 +394,7 @@ public final class BenchLauncher {
     /** Database work per 1,000 drained tasks, from PostgreSQL's statistics of the first repetition. */
     private Table databaseWork() {
         Table table = new Table("Database work per 1,000 drained tasks (PostgreSQL statistics, first repetition)",
-                "run", "transactions", "claim statements (due-index scans)", "updates (HOT)", "deletes");
+                "run", "transactions", "WAL flushes", "claim statements (due-index scans)", "updates (HOT)", "deletes");
         for (int concurrency : CONCURRENCIES) {
             for (String system : DRAINERS) {
                 Sample sample = samples.stream().filter(s -> s.workload().equals("drain") && s.system().equals(system)
@@ -410,6 +410,7 @@ public final class BenchLauncher {
                 double per = 1000.0 / drainTasks;
                 table.row(system + " c" + concurrency,
                         Table.number(c.getOrDefault("xact_commit", 0L) * per, 0),
+                        c.containsKey("wal_sync") ? Table.number(c.get("wal_sync") * per, 0) : "n/a",
                         Table.number(scans * per, 1),
                         Table.number(c.getOrDefault(tablePrefix + ".upd", 0L) * per, 0) + " ("
                                 + Table.number(c.getOrDefault(tablePrefix + ".hot_upd", 0L) * per, 0) + ")",
@@ -417,7 +418,9 @@ public final class BenchLauncher {
             }
         }
         table.note("Transactions include the enqueue transaction and, for either system, the other system's idle polling during the run"
-                + " (taskq: 7 queues polling once a second). Claim statements: scans of taskq_task_due_idx / db-scheduler's execution_time_idx.");
+                + " (taskq: 7 queues polling once a second). WAL flushes: pg_stat_wal.wal_sync of the whole server (PostgreSQL 14 or later);"
+                + " a commit waits for a flush, and one flush serves every commit written before it, so fewer flushes per task mean"
+                + " commits grouped better. Claim statements: scans of taskq_task_due_idx / db-scheduler's execution_time_idx.");
         return table;
     }
 
