@@ -75,19 +75,15 @@ final class TaskMethodCaller {
 
     /** Ends the call's request context and makes its controller idle; one that failed to end it is destroyed, not reused. */
     private void end(RequestContextController requestContext, boolean activated) {
-        boolean ended = false;
-        try {
-            if (activated) {
+        if (activated) {
+            try {
                 requestContext.deactivate();
-            }
-            ended = true;
-        } finally {
-            if (ended) {
-                idleRequestContexts.offer(requestContext);
-            } else {
+            } catch (RuntimeException e) {
                 requestContexts.destroy(requestContext);
+                throw e;
             }
         }
+        idleRequestContexts.offer(requestContext);
     }
 
     /** A normal-scoped bean's client proxy finds the right instance on every call, so one per bean serves every task. */

@@ -182,26 +182,18 @@ class ArgumentCodecTest {
 
     @Test
     void shouldRejectStoredArgumentsOfTheWrongCount() {
-        assertThatThrownBy(() -> CODEC.decode(task("two"), "[1]"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("stored 1 argument(s), the method takes 2");
+        assertDecodeFails("two", "[1]", "stored 1 argument(s), the method takes 2");
     }
 
     @Test
     void shouldRejectStoredTextThatIsNotJson() {
-        assertThatThrownBy(() -> CODEC.decode(task("two"), "not json"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not a JSON array");
-        assertThatThrownBy(() -> CODEC.decode(task("two"), "{\"first\":1}"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not a JSON array");
+        assertDecodeFails("two", "not json", "not a JSON array");
+        assertDecodeFails("two", "{\"first\":1}", "not a JSON array");
     }
 
     @Test
     void shouldRejectAStringWhereAnIntIsExpected() {
-        assertThatThrownBy(() -> CODEC.decode(task("two"), "[1,\"abc\"]"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("argument 2 cannot be read as int");
+        assertDecodeFails("two", "[1,\"abc\"]", "argument 2 cannot be read as int");
     }
 
     @Test
@@ -215,31 +207,26 @@ class ArgumentCodecTest {
 
     @Test
     void shouldRejectANumberAnIntegerParameterCannotHoldInsteadOfWrappingIt() {
-        assertThatThrownBy(() -> CODEC.decode(task("two"), "[1,2147483648]"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("argument 2 cannot be read as int");
-        assertThatThrownBy(() -> CODEC.decode(task("small"), "[1,128,1]"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("argument 2 cannot be read as byte");
-        assertThatThrownBy(() -> CODEC.decode(task("small"), "[32768,1,1]"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("argument 1 cannot be read as short");
-        assertThatThrownBy(() -> CODEC.decode(task("ids"), "[null,true,2.5]"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("argument 3 cannot be read as java.lang.Long: 2.5 is not a whole number in its range");
+        assertDecodeFails("two", "[1,2147483648]", "argument 2 cannot be read as int");
+        assertDecodeFails("small", "[1,128,1]", "argument 2 cannot be read as byte");
+        assertDecodeFails("small", "[32768,1,1]", "argument 1 cannot be read as short");
+        assertDecodeFails("ids", "[null,true,2.5]", "argument 3 cannot be read as java.lang.Long: 2.5 is not a whole number in its range");
     }
 
     @Test
     void shouldRejectAMalformedUuid() {
-        assertThatThrownBy(() -> CODEC.decode(task("ids"), "[\"not-a-uuid\",true,1]"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("argument 1 cannot be read as java.util.UUID");
+        assertDecodeFails("ids", "[\"not-a-uuid\",true,1]", "argument 1 cannot be read as java.util.UUID");
     }
 
     @Test
     void shouldRejectNullForAPrimitiveParameter() {
-        assertThatThrownBy(() -> CODEC.decode(task("two"), "[null,2]"))
+        assertDecodeFails("two", "[null,2]", "argument 1 is null but the parameter is a int");
+    }
+
+    /** Decoding {@code stored} for the task method {@code method} fails before any call, with a message containing {@code message}. */
+    private static void assertDecodeFails(String method, String stored, String message) {
+        assertThatThrownBy(() -> CODEC.decode(task(method), stored))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("argument 1 is null but the parameter is a int");
+                .hasMessageContaining(message);
     }
 }
